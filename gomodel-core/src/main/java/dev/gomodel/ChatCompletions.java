@@ -1,0 +1,81 @@
+package dev.gomodel;
+
+import dev.gomodel.chat.ChatCompletion;
+import dev.gomodel.chat.ChatCompletionChunk;
+import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.error.GoModelException;
+import dev.gomodel.internal.stream.BlockingChunkStream;
+import dev.gomodel.internal.stream.HandlerSubscriber;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+
+/**
+ * The one chat-completions API: providers implement it, the router implements it (so routers
+ * nest), and {@link GoModelClient#chat()} exposes it.
+ *
+ * <p>Every method validates the request before any network call. Failures are
+ * {@link GoModelException}s: thrown by {@link #create}, completing the future of
+ * {@link #createAsync} exceptionally, or signalled once through {@code onError} by a stream.
+ * Implementations are thread-safe.
+ *
+ * <h2>Streams</h2>
+ * {@link #stream(ChatRequest)} returns a cold publisher: each subscription makes one upstream
+ * request. Chunks are signalled in order, serially, and only as many as the subscriber
+ * requested; the body is read no faster than that. {@code cancel()} aborts the exchange. A
+ * stream completes after {@code [DONE]}, or after the body ends following a
+ * {@code finish_reason}; a body that ends with neither signals
+ * {@link dev.gomodel.error.IncompleteStreamException}. Exactly one terminal signal follows the
+ * chunks that really arrived.
+ */
+public interface ChatCompletions {
+
+    /**
+     * Sends the request and waits for the completion.
+     *
+     * @throws GoModelException when the call fails
+     * @throws IllegalArgumentException when the request cannot be sent as it is
+     */
+    default ChatCompletion create(ChatRequest request) {
+        try {
+            return createAsync(request).join();
+        } catch (CompletionException e) {
+            throw GoModelExceptions.unwrap(e);
+        }
+    }
+
+    /** Sends the request; the future completes with the completion or a {@link GoModelException}. */
+    CompletableFuture<ChatCompletion> createAsync(ChatRequest request);
+
+    /** A cold publisher of the request's streamed chunks; see the class documentation for its contract. */
+    Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request);
+
+    /**
+     * Streams the request into {@code handler}'s callbacks. The returned future completes with
+     * the accumulated completion after {@link StreamHandler#onComplete}, or exceptionally
+     * after {@link StreamHandler#onError}; cancelling it cancels the stream.
+     */
+    default CompletableFuture<ChatCompletion> stream(ChatRequest request, StreamHandler handler) {
+        HandlerSubscriber subscriber = new HandlerSubscriber(handler);
+        stream(request).subscribe(subscriber);
+        return subscriber.result();
+    }
+
+    /**
+     * Streams the request as a blocking iteration. Use it in try-with-resources: closing it,
+     * for example by leaving the loop early, cancels the exchange.
+     *
+     * <pre>{@code
+     * try (ChunkStream chunks = chat.streamBlocking(request)) {
+     *     for (ChatCompletionChunk chunk : chunks) {
+     *         System.out.print(chunk.text());
+     *     }
+     * }
+     * }</pre>
+     */
+    default ChunkStream streamBlocking(ChatRequest request) {
+        BlockingChunkStream chunks = new BlockingChunkStream();
+        stream(request).subscribe(chunks);
+        return chunks;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.gomodel;
+
+import dev.gomodel.chat.ChatCompletion;
+import dev.gomodel.chat.ChatCompletionChunk;
+
+/**
+ * Callbacks for {@link ChatCompletions#stream(dev.gomodel.chat.ChatRequest, StreamHandler)}:
+ * {@link #onChunk} for each chunk in order, then exactly one of {@link #onComplete} (with the
+ * chunks folded into a completion) or {@link #onError}. Calls are serial, never concurrent, and
+ * run on the HTTP client's threads, so keep them short. An exception thrown by
+ * {@code onChunk} cancels the stream and is reported to {@code onError}.
+ */
+public interface StreamHandler {
+
+    /** A chunk arrived. */
+    void onChunk(ChatCompletionChunk chunk);
+
+    /** The stream ended well; {@code completion} holds everything the chunks said. */
+    default void onComplete(ChatCompletion completion) {
+    }
+
+    /** The stream failed; no other callback follows. */
+    default void onError(Throwable error) {
+    }
+}

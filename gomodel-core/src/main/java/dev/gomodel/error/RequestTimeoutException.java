@@ -1,0 +1,53 @@
+package dev.gomodel.error;
+
+import java.time.Duration;
+
+/**
+ * A time limit of the call ran out; {@link #phase()} says which. The exchange was aborted.
+ * Immutable.
+ */
+public final class RequestTimeoutException extends GoModelException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The limit that ran out. */
+    public enum Phase {
+        /** Opening the TCP/TLS connection. */
+        CONNECT,
+        /** Waiting for the response status and headers. */
+        RESPONSE_HEADERS,
+        /** Silence while reading the body: between stream events, or between bytes of a non-streamed body. */
+        IDLE,
+        /** The whole call's deadline. */
+        TOTAL
+    }
+
+    private final Phase phase;
+    private final Duration limit;
+
+    public RequestTimeoutException(String provider, Phase phase, Duration limit, Throwable cause) {
+        super((provider == null ? "call" : provider) + " timed out: " + describe(phase) + " took longer than "
+                + limit.toMillis() + " ms", provider, cause);
+        this.phase = phase;
+        this.limit = limit;
+    }
+
+    private static String describe(Phase phase) {
+        return switch (phase) {
+            case CONNECT -> "connecting";
+            case RESPONSE_HEADERS -> "waiting for the response headers";
+            case IDLE -> "waiting for more of the response body";
+            case TOTAL -> "the whole call";
+        };
+    }
+
+    /** Which limit ran out. */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** The limit that ran out. */
+    public Duration limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.gomodel.internal.stream;
+
+import dev.gomodel.StreamHandler;
+import dev.gomodel.chat.ChatCompletion;
+import dev.gomodel.chat.ChatCompletionAccumulator;
+import dev.gomodel.chat.ChatCompletionChunk;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * Adapts a {@link StreamHandler} to a {@link Flow.Subscriber}: requests without bound, folds
+ * the chunks, and completes {@link #result()} when the stream ends. Cancelling the result
+ * cancels the subscription. Signals arrive serially, per the Flow contract.
+ */
+public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
+
+    private final StreamHandler handler;
+    private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+    private final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private boolean done;
+
+    public HandlerSubscriber(StreamHandler handler) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Completes with the accumulated completion, or exceptionally with the stream's error. */
+    public CompletableFuture<ChatCompletion> result() {
+        return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        result.whenComplete((completion, error) -> {
+            if (result.isCancelled()) {
+                subscription.cancel();
+            }
+        });
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(ChatCompletionChunk chunk) {
+        if (done) {
+            return;
+        }
+        accumulator.accept(chunk);
+        try {
+            handler.onChunk(chunk);
+        } catch (RuntimeException e) {
+            subscription.cancel();
+            onError(e);
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            handler.onError(error);
+        } finally {
+            result.completeExceptionally(error);
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        if (done) {
+            return;
+        }
+        done = true;
+        ChatCompletion completion = accumulator.result();
+        try {
+            handler.onComplete(completion);
+        } finally {
+            result.complete(completion);
+        }
+    }
+}
