@@ -11,6 +11,7 @@ module dev.gomodel.core {
     exports dev.gomodel.json;
     exports dev.gomodel.routing;
     exports dev.gomodel.spi;
+    exports dev.gomodel.internal.stream to dev.gomodel.providers;
 
     uses dev.gomodel.spi.ProviderFactory;
 }

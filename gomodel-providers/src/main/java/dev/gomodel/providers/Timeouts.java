@@ -1,0 +1,72 @@
+package dev.gomodel.providers;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The time limits of a provider's HTTP calls. Each one really holds on the JDK client:
+ *
+ * <ul>
+ *   <li>{@code connect}: opening the connection (set on the {@code HttpClient} the provider
+ *       builds; a client you supply keeps its own);</li>
+ *   <li>{@code responseHeaders}: from sending the request to receiving the status and headers.
+ *       A non-streamed completion's headers arrive only when the whole answer is generated, so
+ *       this is long by default;</li>
+ *   <li>{@code idle}: the longest silence while the library waits for more of a response body,
+ *       between stream events or between bytes of a non-streamed body. Time during which a
+ *       stream's subscriber has not asked for more does not count;</li>
+ *   <li>{@code total}: an optional deadline for the whole call, streams included;
+ *       {@code null} for none.</li>
+ * </ul>
+ * A stream is never cut by a whole-body timer other than {@code total}. Defaults: connect 10 s,
+ * response headers 10 min, idle 2 min, no total. Immutable and thread-safe.
+ */
+public record Timeouts(Duration connect, Duration responseHeaders, Duration idle, Duration total) {
+
+    private static final Timeouts DEFAULTS =
+            new Timeouts(Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(2), null);
+
+    /**
+     * @throws IllegalArgumentException if a limit is missing (but {@code total}), zero or negative
+     */
+    public Timeouts {
+        requirePositive(connect, "connect");
+        requirePositive(responseHeaders, "responseHeaders");
+        requirePositive(idle, "idle");
+        if (total != null) {
+            requirePositive(total, "total");
+        }
+    }
+
+    /** The defaults: connect 10 s, response headers 10 min, idle 2 min, no total deadline. */
+    public static Timeouts defaults() {
+        return DEFAULTS;
+    }
+
+    /** These limits with another connect timeout. */
+    public Timeouts withConnect(Duration connect) {
+        return new Timeouts(connect, responseHeaders, idle, total);
+    }
+
+    /** These limits with another response-headers timeout. */
+    public Timeouts withResponseHeaders(Duration responseHeaders) {
+        return new Timeouts(connect, responseHeaders, idle, total);
+    }
+
+    /** These limits with another idle timeout. */
+    public Timeouts withIdle(Duration idle) {
+        return new Timeouts(connect, responseHeaders, idle, total);
+    }
+
+    /** These limits with a total deadline per call; {@code null} removes it. */
+    public Timeouts withTotal(Duration total) {
+        return new Timeouts(connect, responseHeaders, idle, total);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, () -> "timeouts." + name + " is required");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("timeouts." + name + " must be positive, got " + value);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gomodel.providers.http;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+
+/**
+ * Collects a whole response body into bytes, up to a limit. Over the limit it either keeps the
+ * first {@code limit} bytes and stops reading (error bodies, of which a snippet is enough) or
+ * fails with {@code tooLarge} (success bodies, which must be whole).
+ */
+final class BodyCollector implements java.net.http.HttpResponse.BodySubscriber<byte[]> {
+
+    private final int limit;
+    private final boolean truncate;
+    private final Consumer<Flow.Subscription> onSubscribe;
+    private final Runnable onActivity;
+    private final RuntimeException tooLarge;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private byte[] bytes;
+    private int size;
+
+    /**
+     * @param sizeHint the {@code Content-Length}, or -1
+     * @param tooLarge the failure over the limit; {@code null} to truncate instead
+     */
+    BodyCollector(int limit, long sizeHint, RuntimeException tooLarge, Consumer<Flow.Subscription> onSubscribe,
+            Runnable onActivity) {
+        this.limit = limit;
+        this.truncate = tooLarge == null;
+        this.tooLarge = tooLarge;
+        this.onSubscribe = onSubscribe;
+        this.onActivity = onActivity;
+        this.bytes = new byte[(int) Math.max(256, Math.min(sizeHint < 0 ? 8_192 : sizeHint, limit))];
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        onSubscribe.accept(subscription);
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        onActivity.run();
+        if (result.isDone()) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            int remaining = buffer.remaining();
+            if ((long) size + remaining > limit) {
+                if (truncate) {
+                    int keep = limit - size;
+                    ensureCapacity(limit);
+                    buffer.get(bytes, size, keep);
+                    size = limit;
+                    subscription.cancel();
+                    result.complete(Arrays.copyOf(bytes, size));
+                } else {
+                    subscription.cancel();
+                    result.completeExceptionally(tooLarge);
+                }
+                return;
+            }
+            ensureCapacity(size + remaining);
+            buffer.get(bytes, size, remaining);
+            size += remaining;
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(needed, (long) bytes.length * 2)));
+        }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+        result.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gomodel.providers.http;
+
+import dev.gomodel.error.GoModelException;
+import dev.gomodel.error.RequestTimeoutException;
+import dev.gomodel.error.RequestTimeoutException.Phase;
+import dev.gomodel.providers.Timeouts;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * What every call over the JDK client shares, whether it reads a JSON body or a stream:
+ * sending (and sending once more after the keep-alive race, see
+ * {@link HttpFailures#isStaleConnection}), the idle and total timers, and aborting the
+ * exchange. A subclass decides what to do with the response headers and body.
+ *
+ * <p>Thread-safety: the JDK client, the timer thread and the caller (cancel) all touch a call,
+ * so shared fields are volatile and every path to an end goes through {@link #fail} or the
+ * subclass's completion, each of which wins once.
+ */
+abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
+
+    final HttpTransport transport;
+    private final HttpRequest request;
+    private volatile CompletableFuture<HttpResponse<T>> response;
+    volatile Flow.Subscription body;
+    volatile long lastActivityNanos = System.nanoTime();
+    private volatile ScheduledFuture<?> idleTimer;
+    private volatile ScheduledFuture<?> totalTimer;
+    private volatile boolean headersReceived;
+    private boolean resent;
+
+    Exchange(HttpTransport transport, HttpRequest request) {
+        this.transport = transport;
+        this.request = request;
+    }
+
+    String provider() {
+        return transport.provider();
+    }
+
+    Timeouts timeouts() {
+        return transport.timeouts();
+    }
+
+    /** Sends the request and arms the total deadline. */
+    final void start() {
+        if (!transport.register(this)) {
+            fail(transport.closedException());
+            return;
+        }
+        if (timeouts().total() != null) {
+            totalTimer = Timers.schedule(timeouts().total(),
+                    () -> fail(new RequestTimeoutException(provider(), Phase.TOTAL, timeouts().total(), null)));
+        }
+        send();
+    }
+
+    private void send() {
+        HttpClient client = transport.client();
+        CompletableFuture<HttpResponse<T>> attempt = client.sendAsync(request, this);
+        response = attempt;
+        attempt.whenComplete((result, failure) -> {
+            if (failure == null) {
+                onResponse(result);
+            } else if (!headersReceived && !resent && !isFinished() && HttpFailures.isStaleConnection(failure)) {
+                resent = true;
+                send();
+            } else if (headersReceived) {
+                fail(HttpFailures.duringBody(provider(), failure));
+            } else {
+                fail(HttpFailures.beforeHeaders(provider(), timeouts(), failure));
+            }
+        });
+        if (isFinished()) {
+            attempt.cancel(true);
+        }
+    }
+
+    @Override
+    public final HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
+        headersReceived = true;
+        lastActivityNanos = System.nanoTime();
+        armIdleTimer(timeouts().idle().toNanos());
+        return bodySubscriber(info);
+    }
+
+    /** Chooses how to read the body, once status and headers are known. */
+    abstract HttpResponse.BodySubscriber<T> bodySubscriber(HttpResponse.ResponseInfo info);
+
+    /** The response's body subscriber finished and the JDK handed over the response. */
+    abstract void onResponse(HttpResponse<T> response);
+
+    /** Ends the call with {@code failure} unless it already ended; returns whether this call won. */
+    abstract boolean fail(GoModelException failure);
+
+    abstract boolean isFinished();
+
+    /** Whether the call is waiting on the upstream for body bytes right now (idle time counts only then). */
+    abstract boolean awaitingBody();
+
+    private void armIdleTimer(long delayNanos) {
+        idleTimer = Timers.scheduleNanos(delayNanos, this::checkIdle);
+    }
+
+    private void checkIdle() {
+        if (isFinished()) {
+            return;
+        }
+        long idleNanos = timeouts().idle().toNanos();
+        if (!awaitingBody()) {
+            armIdleTimer(idleNanos);
+            return;
+        }
+        long silent = System.nanoTime() - lastActivityNanos;
+        if (silent >= idleNanos) {
+            fail(new RequestTimeoutException(provider(), Phase.IDLE, timeouts().idle(), null));
+        } else {
+            armIdleTimer(idleNanos - silent);
+        }
+    }
+
+    /** Stops reading: cancels the body subscription or, before headers, the exchange itself. */
+    final void abortExchange() {
+        Flow.Subscription subscription = body;
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        CompletableFuture<HttpResponse<T>> pending = response;
+        if (pending != null) {
+            pending.cancel(true);
+        }
+    }
+
+    /** Releases timers and the transport's hold on this call; called once the call ended. */
+    final void release() {
+        cancel(idleTimer);
+        cancel(totalTimer);
+        transport.unregister(this);
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gomodel.providers.http;
+
+import dev.gomodel.error.ConnectionException;
+import dev.gomodel.error.GoModelException;
+import dev.gomodel.error.RequestTimeoutException;
+import dev.gomodel.error.RequestTimeoutException.Phase;
+import dev.gomodel.providers.Timeouts;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Maps what the JDK client fails with to the library's exceptions. */
+final class HttpFailures {
+
+    private HttpFailures() {
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The exception for a failure before the response headers arrived. */
+    static GoModelException beforeHeaders(String provider, Timeouts timeouts, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof GoModelException known) {
+            return known;
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new RequestTimeoutException(provider, Phase.CONNECT, timeouts.connect(), cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new RequestTimeoutException(provider, Phase.RESPONSE_HEADERS, timeouts.responseHeaders(), cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new ConnectionException(provider + ": could not connect: " + describe(cause), provider, cause);
+        }
+        return new ConnectionException(provider + ": request failed before a response arrived: " + describe(cause),
+                provider, cause);
+    }
+
+    /** The exception for a failure while reading a response body. */
+    static GoModelException duringBody(String provider, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof GoModelException known) {
+            return known;
+        }
+        return new ConnectionException(provider + ": connection failed while reading the response: " + describe(cause),
+                provider, cause);
+    }
+
+    /**
+     * Whether the failure is the keep-alive race: the JDK reused a pooled connection the server
+     * had already closed, and the request was never answered (JDK-8338569). Such a request is
+     * sent again once on a fresh connection.
+     */
+    static boolean isStaleConnection(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof CancellationException || cause instanceof HttpTimeoutException
+                || cause instanceof ConnectException) {
+            return false;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null
+                    && t.getMessage().contains("header parser received no bytes")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + message;
+    }
+}
