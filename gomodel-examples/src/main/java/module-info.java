@@ -1,0 +1,7 @@
+/**
+ * gomodel-examples: runnable examples, and the demo the README's first command runs.
+ */
+module dev.gomodel.examples {
+    requires dev.gomodel.providers;
+    requires jdk.httpserver;
+}
