@@ -10,6 +10,7 @@ import dev.gomodel.chat.ChatCompletionChunk;
  * run on the HTTP client's threads, so keep them short. An exception thrown by
  * {@code onChunk} cancels the stream and is reported to {@code onError}.
  */
+@FunctionalInterface
 public interface StreamHandler {
 
     /** A chunk arrived. */

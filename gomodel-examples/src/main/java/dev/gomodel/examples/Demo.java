@@ -36,8 +36,8 @@ public final class Demo {
     static void run(Function<String, String> env, PrintStream out, long wordDelayMillis) throws IOException {
         String key = env.apply("OPENAI_API_KEY");
         if (key != null && !key.isBlank()) {
-            out.println("Using OpenAI (OPENAI_API_KEY is set).");
             try (GoModelClient client = GoModelClient.fromEnv(env)) {
+                out.println("OPENAI_API_KEY is set: using " + client.providers().get(0));
                 talk(client, "openai/gpt-4o-mini", out);
             }
             return;

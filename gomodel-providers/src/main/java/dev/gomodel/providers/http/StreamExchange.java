@@ -39,7 +39,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
     private final Queue<ChatCompletionChunk> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
-    private final AtomicReference<GoModelException> failure = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean upstreamDone;
     private volatile boolean truncated;
     private volatile boolean cancelled;
@@ -60,8 +60,8 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
     @Override
     public void request(long n) {
         if (n <= 0) {
-            fail(new GoModelException("request(" + n + ") violates the Flow contract: demand must be positive",
-                    provider(), new IllegalArgumentException("non-positive demand: " + n)));
+            // Flow rule 3.9: non-positive demand is signalled as an IllegalArgumentException.
+            failWith(new IllegalArgumentException("request(" + n + "): demand must be positive"));
             return;
         }
         demand.getAndAccumulate(n, (current, add) -> current + add < 0 ? Long.MAX_VALUE : current + add);
@@ -114,6 +114,10 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     @Override
     boolean fail(GoModelException error) {
+        return failWith(error);
+    }
+
+    private boolean failWith(RuntimeException error) {
         if (terminated || upstreamDone || !failure.compareAndSet(null, error)) {
             return false;
         }
@@ -176,7 +180,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                 finish();
                 return;
             }
-            GoModelException error = failure.get();
+            RuntimeException error = failure.get();
             if (error == null && truncated && queue.isEmpty()) {
                 error = new IncompleteStreamException(provider(), delivered);
             }
