@@ -33,7 +33,7 @@ final class RequestValidation {
         } else if (toolChoice instanceof ToolChoice.Function function) {
             requireText(function.name(), "tool_choice.function.name", "the name of a function");
         } else if (toolChoice instanceof ToolChoice.Other other && !other.value().isObject()) {
-            throw invalid("tool_choice", "must be a string or an object, got " + other.value());
+            throw invalid("tool_choice", "must be an object (use ToolChoice.Mode for a string), got " + other.value());
         }
         if (reasoning != null) {
             requireText(reasoning.effort(), "reasoning.effort", "\"low\", \"medium\" or \"high\"");
