@@ -35,7 +35,11 @@ public final class RecordingPublisher<T> implements Flow.Publisher<T> {
     /** Emits {@code items} on demand, then completes. */
     @SafeVarargs
     public static <T> RecordingPublisher<T> of(T... items) {
-        return new RecordingPublisher<>(List.of(items), null, true);
+        List<T> list = new ArrayList<>(items.length);
+        for (T item : items) {
+            list.add(item);
+        }
+        return new RecordingPublisher<>(list, null, true);
     }
 
     /** Emits {@code items} on demand, then completes. */
