@@ -35,6 +35,10 @@ public final class ChatCompletionAccumulator {
     private final TreeMap<Integer, ChoiceState> choices = new TreeMap<>();
     private long chunks;
 
+    /** An accumulator that has seen no chunk yet. */
+    public ChatCompletionAccumulator() {
+    }
+
     /** Adds one chunk. */
     public void accept(ChatCompletionChunk chunk) {
         chunks++;

@@ -33,8 +33,8 @@ public record ChatRequest(
         Map<String, JsonValue> extra) {
 
     public ChatRequest {
-        messages = Copies.list(messages);
-        tools = Copies.nullableList(tools);
+        messages = Copies.requestList(messages);
+        tools = Copies.nullableRequestList(tools);
         extra = Copies.extra(extra);
         RequestValidation.check(model, messages, maxTokens, temperature, tools, toolChoice, reasoning, provider);
     }

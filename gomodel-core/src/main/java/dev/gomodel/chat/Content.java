@@ -1,5 +1,6 @@
 package dev.gomodel.chat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public sealed interface Content permits Content.Text, Content.Parts {
 
     /** Content as a list of parts. */
     static Content parts(ContentPart... parts) {
-        return new Parts(List.of(parts));
+        return new Parts(Arrays.asList(parts));
     }
 
     /** The text of this content: the string itself, or the text parts joined without separator. */
@@ -44,7 +45,7 @@ public sealed interface Content permits Content.Text, Content.Parts {
     /** Multi-part content (text, images, audio, or parts this library does not know). */
     record Parts(List<ContentPart> parts) implements Content {
         public Parts {
-            parts = List.copyOf(Objects.requireNonNull(parts, "parts"));
+            parts = Copies.requestList(Objects.requireNonNull(parts, "parts"));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.gomodel.chat;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,5 +34,18 @@ final class Copies {
     /** An unmodifiable copy of a list; {@code null} becomes empty. */
     static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /**
+     * An unmodifiable copy of a list of request elements that keeps {@code null} elements, so
+     * {@link RequestValidation} can reject them naming their JSON path; {@code null} becomes empty.
+     */
+    static <T> List<T> requestList(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    /** Like {@link #requestList}, but {@code null} stays {@code null} (the member is absent). */
+    static <T> List<T> nullableRequestList(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

@@ -32,7 +32,7 @@ public record Message(
     public static final String TOOL = "tool";
 
     public Message {
-        toolCalls = Copies.nullableList(toolCalls);
+        toolCalls = Copies.nullableRequestList(toolCalls);
         extra = Copies.extra(extra);
     }
 

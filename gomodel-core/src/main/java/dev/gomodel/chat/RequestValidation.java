@@ -33,7 +33,7 @@ final class RequestValidation {
         } else if (toolChoice instanceof ToolChoice.Function function) {
             requireText(function.name(), "tool_choice.function.name", "the name of a function");
         } else if (toolChoice instanceof ToolChoice.Other other && !other.value().isObject()) {
-            throw invalid("tool_choice", "must be a string or an object, got " + other.value());
+            throw invalid("tool_choice", "must be an object (use ToolChoice.Mode for a string), got " + other.value());
         }
         if (reasoning != null) {
             requireText(reasoning.effort(), "reasoning.effort", "\"low\", \"medium\" or \"high\"");
@@ -69,17 +69,17 @@ final class RequestValidation {
             throw invalid(path, "must not be null");
         }
         if (part instanceof ContentPart.TextPart text && text.text() == null) {
-            throw invalid(path + ".text", "is required for a text part");
+            throw invalid(path + ".text", "is required for a text part: expected a string");
         }
         if (part instanceof ContentPart.ImagePart image) {
             if (image.imageUrl() == null) {
-                throw invalid(path + ".image_url", "is required for an image_url part");
+                throw invalid(path + ".image_url", "is required for an image_url part: expected an object with a url");
             }
             requireText(image.imageUrl().url(), path + ".image_url.url", "an http(s) or data: URL");
         }
         if (part instanceof ContentPart.AudioPart audio) {
             if (audio.inputAudio() == null) {
-                throw invalid(path + ".input_audio", "is required for an input_audio part");
+                throw invalid(path + ".input_audio", "is required for an input_audio part: expected an object with data and format");
             }
             requireText(audio.inputAudio().data(), path + ".input_audio.data", "base64 audio data");
             requireText(audio.inputAudio().format(), path + ".input_audio.format", "an audio format such as \"wav\"");
@@ -92,7 +92,7 @@ final class RequestValidation {
         }
         requireText(call.id(), path + ".id", "the tool call's id");
         if (call.function() == null) {
-            throw invalid(path + ".function", "is required");
+            throw invalid(path + ".function", "is required: expected the called function's name and arguments");
         }
         requireText(call.function().name(), path + ".function.name", "the called function's name");
     }
@@ -102,7 +102,7 @@ final class RequestValidation {
             throw invalid(path, "must not be null");
         }
         if (tool.function() == null) {
-            throw invalid(path + ".function", "is required");
+            throw invalid(path + ".function", "is required: expected the function's name and parameters");
         }
         requireText(tool.function().name(), path + ".function.name", "the function's name");
         if (tool.function().parameters() != null && !tool.function().parameters().isObject()) {

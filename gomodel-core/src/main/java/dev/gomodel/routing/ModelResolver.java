@@ -35,13 +35,13 @@ final class ModelResolver {
                         + describe());
             }
             String prefix = providerHint + "/";
-            return new Route(provider, model.startsWith(prefix) ? model.substring(prefix.length()) : model);
+            return new Route(provider, model.startsWith(prefix) ? afterPrefix(model, prefix.length()) : model);
         }
         int slash = model.indexOf('/');
         if (slash > 0) {
             Provider provider = named(model.substring(0, slash));
             if (provider != null) {
-                return new Route(provider, model.substring(slash + 1));
+                return new Route(provider, afterPrefix(model, slash + 1));
             }
         }
         for (Provider provider : providers) {
@@ -55,6 +55,20 @@ final class ModelResolver {
             }
         }
         throw new NoRouteException("no configured provider serves model \"" + model + "\"; configured: " + describe());
+    }
+
+    /**
+     * The model id after a provider prefix of {@code prefixLength} characters. Without this
+     * check {@code "openai/"} became a blank model and failed later as "model must not be
+     * blank", which is not what the caller wrote.
+     */
+    private static String afterPrefix(String model, int prefixLength) {
+        String bare = model.substring(prefixLength);
+        if (bare.isBlank()) {
+            throw new IllegalArgumentException("model \"" + model + "\" has no model id after the provider prefix \""
+                    + model.substring(0, prefixLength) + "\": expected a model id such as \"openai/gpt-4o-mini\"");
+        }
+        return bare;
     }
 
     /** The provider with this name, else the first of this type, else {@code null}. */

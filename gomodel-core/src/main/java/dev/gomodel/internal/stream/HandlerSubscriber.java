@@ -11,7 +11,8 @@ import java.util.concurrent.Flow;
 /**
  * Adapts a {@link StreamHandler} to a {@link Flow.Subscriber}: requests without bound, folds
  * the chunks, and completes {@link #result()} when the stream ends. Cancelling the result
- * cancels the subscription. Signals arrive serially, per the Flow contract.
+ * cancels the subscription, and the handler gets no signal after that. Signals arrive
+ * serially, per the Flow contract.
  */
 public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
 
@@ -41,9 +42,17 @@ public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionCh
         subscription.request(Long.MAX_VALUE);
     }
 
+    /**
+     * Whether the handler must get no more signals: after a terminal signal, or once the caller
+     * cancelled the result (signals already in flight then are dropped).
+     */
+    private boolean finished() {
+        return done || result.isCancelled();
+    }
+
     @Override
     public void onNext(ChatCompletionChunk chunk) {
-        if (done) {
+        if (finished()) {
             return;
         }
         accumulator.accept(chunk);
@@ -57,7 +66,7 @@ public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionCh
 
     @Override
     public void onError(Throwable error) {
-        if (done) {
+        if (finished()) {
             return;
         }
         done = true;
@@ -70,7 +79,7 @@ public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionCh
 
     @Override
     public void onComplete() {
-        if (done) {
+        if (finished()) {
             return;
         }
         done = true;

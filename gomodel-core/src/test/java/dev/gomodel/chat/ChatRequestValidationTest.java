@@ -1,0 +1,298 @@
+package dev.gomodel.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ChatRequestValidationTest {
+
+    private static final JsonValue OBJECT_SCHEMA = JsonValue.parse("{\"type\":\"object\",\"properties\":{}}");
+
+    /** A valid request to break one field of. */
+    private static ChatRequest.Builder valid() {
+        return ChatRequest.builder().model("gpt-4o-mini").user("Hello");
+    }
+
+    /** A request with the given messages, built through the canonical constructor (so nulls can get in). */
+    private static ChatRequest withMessages(Message... messages) {
+        return new ChatRequest("gpt-4o-mini", Arrays.asList(messages), null, null, null, null, null, null, null, null,
+                null, Map.of());
+    }
+
+    private static Message userParts(ContentPart... parts) {
+        return new Message(Message.USER, new Content.Parts(Arrays.asList(parts)), null, null, null, Map.of());
+    }
+
+    private static Message assistantCalls(ToolCall... calls) {
+        return new Message(Message.ASSISTANT, null, null, null, Arrays.asList(calls), Map.of());
+    }
+
+    private static Arguments invalid(String name, Runnable build, String expectedMessage) {
+        return Arguments.of(name, build, expectedMessage);
+    }
+
+    private static Arguments invalidBuilder(String name, UnaryOperator<ChatRequest.Builder> breaker,
+            String expectedMessage) {
+        return invalid(name, () -> breaker.apply(valid()).build(), expectedMessage);
+    }
+
+    static Stream<Arguments> invalidRequests() {
+        return Stream.of(
+                invalidBuilder("missing model", b -> b.model(null),
+                        "model is required: expected a model id such as \"gpt-4o-mini\" or \"openai/gpt-4o-mini\""),
+                invalidBuilder("blank model", b -> b.model("  "),
+                        "model must not be blank: expected a model id"),
+                invalidBuilder("no messages", b -> b.messages(List.of()),
+                        "messages must contain at least one message"),
+                invalid("null message", () -> withMessages(Message.user("hi"), null),
+                        "messages[1] must not be null"),
+                invalid("null role", () -> withMessages(Message.of(null, "hi")),
+                        "messages[0].role is required: expected \"system\", \"user\""),
+                invalid("blank role", () -> withMessages(Message.user("hi"), Message.of(" ", "hi")),
+                        "messages[1].role must not be blank: expected \"system\", \"user\""),
+                invalid("tool message without tool_call_id",
+                        () -> withMessages(Message.user("hi"),
+                                Message.assistantToolCalls(List.of(ToolCall.function("call_1", "f", "{}"))),
+                                Message.tool(null, "42")),
+                        "messages[2].tool_call_id is required for role \"tool\": expected the id of the tool call it answers"),
+                invalid("tool message with blank tool_call_id",
+                        () -> withMessages(Message.user("hi"), Message.tool("", "42")),
+                        "messages[1].tool_call_id must not be blank"),
+                invalid("tool call without id",
+                        () -> withMessages(Message.user("hi"),
+                                Message.assistantToolCalls(List.of(ToolCall.function("call_1", "f", "{}"),
+                                        ToolCall.function(null, "g", "{}")))),
+                        "messages[1].tool_calls[1].id is required: expected the tool call's id"),
+                invalid("null tool call", () -> withMessages(assistantCalls((ToolCall) null)),
+                        "messages[0].tool_calls[0] must not be null"),
+                invalid("tool call without function",
+                        () -> withMessages(assistantCalls(new ToolCall("call_1", "function", null, Map.of()))),
+                        "messages[0].tool_calls[0].function is required: expected the called function's name"),
+                invalid("tool call without function name",
+                        () -> withMessages(assistantCalls(ToolCall.function("call_1", null, "{}"))),
+                        "messages[0].tool_calls[0].function.name is required: expected the called function's name"),
+                invalid("text part with null text",
+                        () -> withMessages(userParts(ContentPart.text("a"), ContentPart.text(null))),
+                        "messages[0].content[1].text is required for a text part: expected a string"),
+                invalid("null part", () -> withMessages(userParts(ContentPart.text("a"), null)),
+                        "messages[0].content[1] must not be null"),
+                invalid("image part without image_url",
+                        () -> withMessages(userParts(new ContentPart.ImagePart(null, Map.of()))),
+                        "messages[0].content[0].image_url is required for an image_url part: expected an object with a url"),
+                invalid("image part without url",
+                        () -> withMessages(userParts(ContentPart.imageUrl(null))),
+                        "messages[0].content[0].image_url.url is required: expected an http(s) or data: URL"),
+                invalid("image part with blank url",
+                        () -> withMessages(userParts(ContentPart.imageUrl(""))),
+                        "messages[0].content[0].image_url.url must not be blank"),
+                invalid("audio part without data",
+                        () -> withMessages(userParts(ContentPart.inputAudio(null, "wav"))),
+                        "messages[0].content[0].input_audio.data is required: expected base64 audio data"),
+                invalid("audio part without format",
+                        () -> withMessages(userParts(ContentPart.inputAudio("UklGRg==", null))),
+                        "messages[0].content[0].input_audio.format is required: expected an audio format"),
+                invalid("audio part without input_audio",
+                        () -> withMessages(userParts(new ContentPart.AudioPart(null, Map.of()))),
+                        "messages[0].content[0].input_audio is required for an input_audio part: expected an object with data and format"),
+                invalidBuilder("max_tokens 0", b -> b.maxTokens(0), "max_tokens must be positive, got 0"),
+                invalidBuilder("max_tokens negative", b -> b.maxTokens(-5), "max_tokens must be positive, got -5"),
+                invalidBuilder("temperature below 0", b -> b.temperature(-0.1),
+                        "temperature must be between 0 and 2, got -0.1"),
+                invalidBuilder("temperature above 2", b -> b.temperature(2.5),
+                        "temperature must be between 0 and 2, got 2.5"),
+                invalidBuilder("temperature NaN", b -> b.temperature(Double.NaN),
+                        "temperature must be between 0 and 2, got NaN"),
+                invalidBuilder("tool without function", b -> b.tool(new Tool("function", null, Map.of())),
+                        "tools[0].function is required: expected the function's name"),
+                invalidBuilder("tool without function name",
+                        b -> b.tool(Tool.function("ok", null, OBJECT_SCHEMA)).tool(Tool.function(null, null, OBJECT_SCHEMA)),
+                        "tools[1].function.name is required: expected the function's name"),
+                invalidBuilder("tool parameters not an object",
+                        b -> b.tool(Tool.function("f", null, JsonValue.parse("[\"a\"]"))),
+                        "tools[0].function.parameters must be a JSON Schema object, got [\"a\"]"),
+                invalid("null tool",
+                        () -> new ChatRequest("m", List.of(Message.user("hi")), null, null, Arrays.asList((Tool) null),
+                                null, null, null, null, null, null, Map.of()),
+                        "tools[0] must not be null"),
+                invalidBuilder("blank tool_choice mode", b -> b.toolChoice(new ToolChoice.Mode(" ")),
+                        "tool_choice must not be blank: expected \"auto\", \"none\", \"required\" or a function"),
+                invalidBuilder("blank tool_choice function name", b -> b.toolChoice(ToolChoice.function("")),
+                        "tool_choice.function.name must not be blank: expected the name of a function"),
+                invalidBuilder("tool_choice Other that is an array",
+                        b -> b.toolChoice(new ToolChoice.Other(JsonValue.parse("[1]"))),
+                        "tool_choice must be an object (use ToolChoice.Mode for a string), got [1]"),
+                invalidBuilder("tool_choice Other that is a string",
+                        b -> b.toolChoice(new ToolChoice.Other(JsonValue.of("auto"))),
+                        "tool_choice must be an object (use ToolChoice.Mode for a string), got \"auto\""),
+                invalidBuilder("blank reasoning effort", b -> b.reasoningEffort(" "),
+                        "reasoning.effort must not be blank: expected \"low\", \"medium\" or \"high\""),
+                invalidBuilder("missing reasoning effort", b -> b.reasoningEffort(null),
+                        "reasoning.effort is required"),
+                invalidBuilder("blank provider", b -> b.provider(""),
+                        "provider must not be blank: expected a provider name or type"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidRequests")
+    void rejectsInvalidRequestNamingPathAndExpectation(String name, Runnable build, String expectedMessage) {
+        assertThatThrownBy(build::run)
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(expectedMessage);
+    }
+
+    static Stream<Arguments> validRequests() {
+        return Stream.of(
+                Arguments.of("minimal", valid()),
+                Arguments.of("every field", valid()
+                        .system("Be brief")
+                        .message(Message.developer("dev"))
+                        .message(Message.user(ContentPart.text("look"), ContentPart.imageUrl("https://x/y.png"),
+                                ContentPart.inputAudio("UklGRg==", "wav")))
+                        .message(Message.assistantToolCalls(List.of(ToolCall.function("call_1", "f", "{}"))))
+                        .message(Message.tool("call_1", "42"))
+                        .assistant("")
+                        .maxTokens(1)
+                        .temperature(0.0)
+                        .tool(Tool.function("f", "does f", OBJECT_SCHEMA))
+                        .tool(Tool.function("g", null, null))
+                        .toolChoice(ToolChoice.function("f"))
+                        .parallelToolCalls(true)
+                        .stream(true)
+                        .streamOptions(StreamOptions.withUsage())
+                        .reasoningEffort("high")
+                        .provider("openai")
+                        .extra("seed", JsonValue.of(7))),
+                Arguments.of("temperature 2", valid().temperature(2.0)),
+                Arguments.of("tool_choice auto", valid().toolChoice(ToolChoice.AUTO)),
+                Arguments.of("tool_choice other object",
+                        valid().toolChoice(new ToolChoice.Other(JsonValue.parse("{\"type\":\"allowed_tools\"}")))),
+                Arguments.of("assistant message with null content", valid().message(Message.assistant(null))),
+                Arguments.of("other content part", valid().message(Message.user(
+                        new ContentPart.OtherPart("file", Map.of("file", JsonValue.parse("{\"file_id\":\"f\"}")))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validRequests")
+    void acceptsValidRequests(String name, ChatRequest.Builder builder) {
+        ChatRequest[] built = new ChatRequest[1];
+        assertThatCode(() -> built[0] = builder.build()).doesNotThrowAnyException();
+        assertThat(built[0].model()).isEqualTo("gpt-4o-mini");
+        assertThat(built[0].messages()).isNotEmpty();
+    }
+
+    @Test
+    void mutatingTheBuilderAfterBuildDoesNotChangeTheRequest() {
+        ChatRequest.Builder builder = valid()
+                .tool(Tool.function("f", null, OBJECT_SCHEMA))
+                .extra("seed", JsonValue.of(1));
+        ChatRequest request = builder.build();
+
+        builder.user("second").tool(Tool.function("g", null, OBJECT_SCHEMA)).extra("top_p", JsonValue.of(0.5))
+                .extra("seed", JsonValue.of(2)).model("other");
+
+        assertThat(request.model()).isEqualTo("gpt-4o-mini");
+        assertThat(request.messages()).containsExactly(Message.user("Hello"));
+        assertThat(request.tools()).extracting(t -> t.function().name()).containsExactly("f");
+        assertThat(request.extra()).containsExactly(Map.entry("seed", JsonValue.of(1)));
+        assertThat(builder.build().messages()).hasSize(2);
+    }
+
+    @Test
+    void builderIsReusableAndCopiesListsPassedToIt() {
+        List<Message> messages = new java.util.ArrayList<>(List.of(Message.user("a")));
+        List<Tool> tools = new java.util.ArrayList<>(List.of(Tool.function("f", null, null)));
+        ChatRequest.Builder builder = ChatRequest.builder().model("m").messages(messages).tools(tools);
+        messages.add(Message.user("b"));
+        tools.add(Tool.function("g", null, null));
+
+        ChatRequest request = builder.build();
+
+        assertThat(request.messages()).hasSize(1);
+        assertThat(request.tools()).hasSize(1);
+    }
+
+    @Test
+    void listsAndExtraOfTheRequestAreUnmodifiable() {
+        ChatRequest request = valid().tool(Tool.function("f", null, null)).extra("seed", JsonValue.of(1)).build();
+
+        assertThatThrownBy(() -> request.messages().add(Message.user("x")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> request.tools().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> request.extra().put("x", JsonValue.TRUE))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void canonicalConstructorCopiesItsLists() {
+        List<Message> messages = new java.util.ArrayList<>(List.of(Message.user("a")));
+        ChatRequest request = new ChatRequest("m", messages, null, null, null, null, null, null, null, null, null, null);
+        messages.add(Message.user("b"));
+
+        assertThat(request.messages()).containsExactly(Message.user("a"));
+        assertThat(request.tools()).isNull();
+        assertThat(request.extra()).isEmpty();
+    }
+
+    @Test
+    void toBuilderRoundTripGivesAnEqualRequest() {
+        ChatRequest request = valid()
+                .system("s")
+                .maxTokens(10)
+                .temperature(0.7)
+                .tool(Tool.function("f", "d", OBJECT_SCHEMA))
+                .toolChoice(ToolChoice.REQUIRED)
+                .parallelToolCalls(false)
+                .stream(true)
+                .streamOptions(StreamOptions.withUsage())
+                .reasoningEffort("low")
+                .provider("openai")
+                .extra("seed", JsonValue.of(3))
+                .extra("user", JsonValue.of("u"))
+                .build();
+
+        ChatRequest copy = request.toBuilder().build();
+
+        assertThat(copy).isEqualTo(request).isNotSameAs(request);
+        assertThat(copy.hashCode()).isEqualTo(request.hashCode());
+        assertThat(request.withModel("other")).isEqualTo(request.toBuilder().model("other").build());
+        assertThat(request.withModel("other").model()).isEqualTo("other");
+    }
+
+    @Test
+    void toBuilderKeepsAbsentToolsAbsent() {
+        ChatRequest request = valid().build();
+
+        assertThat(request.toBuilder().build().tools()).isNull();
+    }
+
+    @Test
+    void extraWithNullValueRemovesTheMember() {
+        ChatRequest request = valid()
+                .extra("seed", JsonValue.of(1))
+                .extra("top_p", JsonValue.of(0.9))
+                .extra("seed", null)
+                .build();
+
+        assertThat(request.extra()).containsOnlyKeys("top_p");
+        assertThat(request.toBuilder().extra("top_p", null).build().extra()).isEmpty();
+    }
+
+    @Test
+    void builderRejectsNullMessageAndTool() {
+        assertThatThrownBy(() -> valid().message(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("message");
+        assertThatThrownBy(() -> valid().tool(null)).isInstanceOf(NullPointerException.class).hasMessage("tool");
+        assertThatThrownBy(() -> valid().extra(null, JsonValue.TRUE)).isInstanceOf(NullPointerException.class)
+                .hasMessage("name");
+    }
+}

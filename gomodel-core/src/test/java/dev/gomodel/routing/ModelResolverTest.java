@@ -1,0 +1,89 @@
+package dev.gomodel.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gomodel.error.NoRouteException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ModelResolverTest {
+
+    private static final FakeProvider OPENAI = new FakeProvider("openai", "openai");
+    private static final FakeProvider WORK = new FakeProvider("work", "anthropic");
+    private static final FakeProvider GROQ = new FakeProvider("groq", "groq", "llama-3.1-8b", "mixtral");
+    private static final FakeProvider LOCAL = new FakeProvider("local", "ollama");
+
+    static Stream<Arguments> routes() {
+        return Stream.of(
+                // model, hint, providers, expected provider, expected bare model
+                Arguments.of("openai/openai/x", "openai", List.of(OPENAI), "openai", "openai/x"),
+                Arguments.of("gpt-4o", "openai", List.of(WORK, OPENAI), "openai", "gpt-4o"),
+                Arguments.of("work/claude", "openai", List.of(WORK, OPENAI), "openai", "work/claude"),
+                Arguments.of("claude", "anthropic", List.of(OPENAI, WORK), "work", "claude"),
+                Arguments.of("anthropic/claude", "anthropic", List.of(OPENAI, WORK), "work", "claude"),
+                Arguments.of("openai/gpt-4o", null, List.of(WORK, OPENAI), "openai", "gpt-4o"),
+                Arguments.of("anthropic/claude-3", null, List.of(OPENAI, WORK), "work", "claude-3"),
+                Arguments.of("work/claude-3", null, List.of(OPENAI, WORK), "work", "claude-3"),
+                Arguments.of("openai/gpt-4o/mini", null, List.of(OPENAI), "openai", "gpt-4o/mini"),
+                Arguments.of("meta-llama/Llama-3.3-70B", null, List.of(OPENAI), "openai", "meta-llama/Llama-3.3-70B"),
+                Arguments.of("mixtral", null, List.of(OPENAI, GROQ), "groq", "mixtral"),
+                Arguments.of("gpt-4o", null, List.of(GROQ, OPENAI, LOCAL), "openai", "gpt-4o"),
+                Arguments.of("/x", null, List.of(OPENAI), "openai", "/x"));
+    }
+
+    @ParameterizedTest(name = "{0} with provider {1} -> {3}: {4}")
+    @MethodSource("routes")
+    void resolves(String model, String hint, List<FakeProvider> providers, String provider, String bareModel) {
+        Route route = new ModelResolver(List.copyOf(providers)).resolve(model, hint);
+
+        assertThat(route.provider().name()).isEqualTo(provider);
+        assertThat(route.model()).isEqualTo(bareModel);
+    }
+
+    @Test
+    void nameMatchWinsOverTypeMatch() {
+        FakeProvider typedOpenai = new FakeProvider("azure", "openai");
+        FakeProvider namedOpenai = new FakeProvider("openai", "custom");
+
+        Route route = new ModelResolver(List.of(typedOpenai, namedOpenai)).resolve("openai/gpt-4o", null);
+
+        assertThat(route.provider()).isSameAs(namedOpenai);
+        assertThat(route.model()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void unknownHintFailsListingConfiguredProviders() {
+        ModelResolver resolver = new ModelResolver(List.of(OPENAI, GROQ));
+
+        assertThatThrownBy(() -> resolver.resolve("gpt-4o", "mistral"))
+                .isInstanceOf(NoRouteException.class)
+                .hasMessageStartingWith("no provider named \"mistral\" is configured")
+                .hasMessageContaining("openai (openai: any model)")
+                .hasMessageContaining("groq (groq: llama-3.1-8b, mixtral)");
+    }
+
+    @Test
+    void modelNoProviderServesFailsListingConfiguredProviders() {
+        ModelResolver resolver = new ModelResolver(List.of(GROQ));
+
+        assertThatThrownBy(() -> resolver.resolve("gpt-4o", null))
+                .isInstanceOf(NoRouteException.class)
+                .hasMessage("no configured provider serves model \"gpt-4o\"; configured: groq (groq: llama-3.1-8b, mixtral)");
+    }
+
+    @ParameterizedTest(name = "{0} with provider {1}")
+    @org.junit.jupiter.params.provider.CsvSource(value = {"openai/, NULL", "openai/, openai", "'openai/  ', NULL"},
+            nullValues = "NULL")
+    void prefixWithNothingAfterItIsRejectedNamingTheModel(String model, String hint) {
+        ModelResolver resolver = new ModelResolver(List.of(OPENAI));
+
+        assertThatThrownBy(() -> resolver.resolve(model, hint))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("model \"" + model + "\" has no model id after the provider prefix \"openai/\"");
+    }
+}
