@@ -1,0 +1,329 @@
+package dev.gomodel.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.gomodel.chat.JsonValue;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link JsonParser} with the typed reads the codecs share. Every read starts on the current
+ * token (the value of the member or array element being read) and leaves the parser on that
+ * value's last token. A value of the wrong JSON type fails with an
+ * {@link IllegalArgumentException} naming its path, for example
+ * {@code choices[0].index: expected an integer, got STRING}.
+ *
+ * <p>The path is computed from the parser's own context only when an error is reported, so
+ * reading allocates nothing for it.
+ */
+final class JsonIn {
+
+    private final JsonParser parser;
+    private final String basePath;
+
+    /**
+     * @param basePath the path of the document's root value, {@code ""} for a whole document or
+     *     the member's path when re-reading a captured value
+     */
+    JsonIn(JsonParser parser, String basePath) {
+        this.parser = parser;
+        this.basePath = basePath;
+    }
+
+    JsonParser parser() {
+        return parser;
+    }
+
+    JsonToken token() {
+        return parser.currentToken();
+    }
+
+    /**
+     * Starts reading an object: {@code true} on the object's start, {@code false} on JSON null.
+     *
+     * @param what what was expected, for the error message ("a message object")
+     */
+    boolean startObject(String what) {
+        JsonToken token = token();
+        if (token == JsonToken.START_OBJECT) {
+            return true;
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        throw mismatch(what + " or null");
+    }
+
+    /** Requires the current value to be an object, as a document's root must be. */
+    void requireObject(String what) {
+        if (token() != JsonToken.START_OBJECT) {
+            throw mismatch(what);
+        }
+    }
+
+    /**
+     * Moves to the value of the object's next member and returns the member's name, or returns
+     * {@code null} at the end of the object. Call it first on the object's start and then
+     * after reading each member's value.
+     */
+    String nextField() throws IOException {
+        String name = parser.nextFieldName();
+        if (name != null) {
+            parser.nextToken();
+        }
+        return name;
+    }
+
+    /** A string or {@code null}. */
+    String string() throws IOException {
+        JsonToken token = token();
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw mismatch("a string or null");
+    }
+
+    /** A boolean or {@code null}. */
+    Boolean bool() {
+        JsonToken token = token();
+        if (token == JsonToken.VALUE_TRUE) {
+            return Boolean.TRUE;
+        }
+        if (token == JsonToken.VALUE_FALSE) {
+            return Boolean.FALSE;
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw mismatch("a boolean or null");
+    }
+
+    /** An integer that fits an {@code int}, or {@code null}. */
+    Integer integer() throws IOException {
+        if (token() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        requireInteger();
+        if (parser.getNumberType() != NumberType.INT) {
+            throw problem("integer " + parser.getText() + " is out of range");
+        }
+        return parser.getIntValue();
+    }
+
+    /** An integer that fits an {@code int}; JSON null reads as {@code defaultValue}. */
+    int integer(int defaultValue) throws IOException {
+        Integer value = integer();
+        return value == null ? defaultValue : value;
+    }
+
+    /** An integer that fits a {@code long}, or {@code null}. */
+    Long longInteger() throws IOException {
+        if (token() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        requireInteger();
+        NumberType type = parser.getNumberType();
+        if (type != NumberType.INT && type != NumberType.LONG) {
+            throw problem("integer " + parser.getText() + " is out of range");
+        }
+        return parser.getLongValue();
+    }
+
+    private void requireInteger() throws IOException {
+        JsonToken token = token();
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            throw problem("expected an integer, got NUMBER " + parser.getText());
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw mismatch("an integer or null");
+        }
+    }
+
+    /** A finite number or {@code null}. */
+    Double number() throws IOException {
+        JsonToken token = token();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw mismatch("a number or null");
+        }
+        double value = parser.getDoubleValue();
+        if (!Double.isFinite(value)) {
+            throw problem("number " + parser.getText() + " is out of range");
+        }
+        return value;
+    }
+
+    /**
+     * A list read element by element, or {@code null} for JSON null. A null element fails: the
+     * records hold no null elements.
+     *
+     * @param what what each element must be, for the error message ("a message object")
+     */
+    <T> List<T> array(String what, Json.Reader<T> element) throws IOException {
+        JsonToken token = token();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw mismatch("an array or null");
+        }
+        List<T> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (token() == JsonToken.VALUE_NULL) {
+                throw mismatch(what);
+            }
+            list.add(element.read(this));
+        }
+        return list;
+    }
+
+    /**
+     * Adds the current member to {@code extra} as a {@link JsonValue}, creating the map on the
+     * first unknown member so objects without any allocate nothing.
+     */
+    Map<String, JsonValue> unknown(Map<String, JsonValue> extra, String name) throws IOException {
+        Map<String, JsonValue> map = extra == null ? new LinkedHashMap<>(4) : extra;
+        map.put(name, value());
+        return map;
+    }
+
+    /** Every remaining member of the current object as {@link JsonValue}s, in order. */
+    Map<String, JsonValue> remainingMembers() throws IOException {
+        Map<String, JsonValue> members = null;
+        for (String name = nextField(); name != null; name = nextField()) {
+            members = unknown(members, name);
+        }
+        return members;
+    }
+
+    /**
+     * The current value, whatever its type, as a {@link JsonValue}: the structure is copied
+     * token by token to compact JSON, numbers with their exact digits and objects with their key
+     * order.
+     */
+    JsonValue value() throws IOException {
+        switch (token()) {
+            case VALUE_NULL:
+                return JsonValue.NULL;
+            case VALUE_TRUE:
+                return JsonValue.TRUE;
+            case VALUE_FALSE:
+                return JsonValue.FALSE;
+            default:
+                StringWriter text = new StringWriter(64);
+                try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+                    copyCurrentStructure(out);
+                }
+                return JsonValue.parse(text.toString());
+        }
+    }
+
+    private void copyCurrentStructure(JsonGenerator out) throws IOException {
+        int depth = 0;
+        JsonToken token = token();
+        while (true) {
+            switch (token) {
+                case START_OBJECT -> {
+                    out.writeStartObject();
+                    depth++;
+                }
+                case END_OBJECT -> {
+                    out.writeEndObject();
+                    depth--;
+                }
+                case START_ARRAY -> {
+                    out.writeStartArray();
+                    depth++;
+                }
+                case END_ARRAY -> {
+                    out.writeEndArray();
+                    depth--;
+                }
+                case FIELD_NAME -> out.writeFieldName(parser.currentName());
+                case VALUE_STRING -> out.writeString(parser.getTextCharacters(), parser.getTextOffset(),
+                        parser.getTextLength());
+                // The number's text as it came: no rounding, no change of notation.
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> out.writeNumber(parser.getText());
+                case VALUE_TRUE -> out.writeBoolean(true);
+                case VALUE_FALSE -> out.writeBoolean(false);
+                case VALUE_NULL -> out.writeNull();
+                default -> throw mismatch("a JSON value");
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+            if (token == null) {
+                throw problem("unexpected end of input");
+            }
+        }
+    }
+
+    /** "{path}: expected {expected}, got {JSON type of the current token}". */
+    IllegalArgumentException mismatch(String expected) {
+        return problem("expected " + expected + ", got " + describe(token()));
+    }
+
+    /** "{path}: {problem}". */
+    IllegalArgumentException problem(String problem) {
+        return new IllegalArgumentException(path() + ": " + problem);
+    }
+
+    /**
+     * The path of the current value, such as {@code choices[0].message.content}; {@code $} for
+     * the root.
+     */
+    String path() {
+        JsonStreamContext context = parser.getParsingContext();
+        JsonToken token = token();
+        // On a value's opening token the parser has already entered the value's own context.
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && context.getParent() != null) {
+            context = context.getParent();
+        }
+        StringBuilder path = new StringBuilder(basePath);
+        appendPath(path, context);
+        return path.length() == 0 ? "$" : path.toString();
+    }
+
+    private static void appendPath(StringBuilder path, JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return;
+        }
+        appendPath(path, context.getParent());
+        if (context.inArray()) {
+            path.append('[').append(context.getCurrentIndex()).append(']');
+        } else if (context.getCurrentName() != null) {
+            if (path.length() > 0) {
+                path.append('.');
+            }
+            path.append(context.getCurrentName());
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "end of input";
+        }
+        return switch (token) {
+            case START_OBJECT -> "OBJECT";
+            case START_ARRAY -> "ARRAY";
+            case VALUE_STRING -> "STRING";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
+            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
+            case VALUE_NULL -> "NULL";
+            default -> token.name();
+        };
+    }
+}
