@@ -72,9 +72,11 @@ public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionCh
         done = true;
         try {
             handler.onError(error);
-        } finally {
-            result.completeExceptionally(error);
+        } catch (RuntimeException handlerFailure) {
+            // Subscriber methods must return normally (Flow rule 2.13): keep it on the result.
+            error.addSuppressed(handlerFailure);
         }
+        result.completeExceptionally(error);
     }
 
     @Override
@@ -86,8 +88,10 @@ public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionCh
         ChatCompletion completion = accumulator.result();
         try {
             handler.onComplete(completion);
-        } finally {
-            result.complete(completion);
+        } catch (RuntimeException handlerFailure) {
+            result.completeExceptionally(handlerFailure);
+            return;
         }
+        result.complete(completion);
     }
 }

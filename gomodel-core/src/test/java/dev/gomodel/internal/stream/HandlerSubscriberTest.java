@@ -143,7 +143,8 @@ class HandlerSubscriberTest {
     }
 
     @Test
-    void futureCompletesEvenWhenTheHandlerThrowsFromOnComplete() {
+    void aHandlerThrowingFromOnCompleteFailsTheFutureAndNotThePublisher() {
+        IllegalStateException boom = new IllegalStateException("boom");
         StreamHandler throwing = new StreamHandler() {
             @Override
             public void onChunk(ChatCompletionChunk chunk) {
@@ -151,19 +152,36 @@ class HandlerSubscriberTest {
 
             @Override
             public void onComplete(ChatCompletion completion) {
-                throw new IllegalStateException("boom");
+                throw boom;
             }
         };
         HandlerSubscriber subscriber = new HandlerSubscriber(throwing);
         RecordingPublisher<ChatCompletionChunk> publisher = RecordingPublisher.of(Chunks.numbered(2));
 
-        try {
-            publisher.subscribe(subscriber);
-        } catch (IllegalStateException expected) {
-            // the handler's exception may propagate to the publisher; the future must still complete
-        }
+        publisher.subscribe(subscriber);
 
-        assertThat(subscriber.result().join().text()).isEqualTo("01");
+        assertThatThrownBy(() -> subscriber.result().join()).cause().isSameAs(boom);
+    }
+
+    @Test
+    void aHandlerThrowingFromOnErrorIsSuppressedOnTheStreamError() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        ConnectionException failure = new ConnectionException("lost", null, null);
+        HandlerSubscriber subscriber = new HandlerSubscriber(new StreamHandler() {
+            @Override
+            public void onChunk(ChatCompletionChunk chunk) {
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                throw boom;
+            }
+        });
+
+        RecordingPublisher.failing(failure, List.<ChatCompletionChunk>of()).subscribe(subscriber);
+
+        assertThatThrownBy(() -> subscriber.result().join()).cause().isSameAs(failure);
+        assertThat(failure.getSuppressed()).containsExactly(boom);
     }
 
     @Test
