@@ -3,6 +3,7 @@ package dev.gomodel.providers;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -92,7 +93,7 @@ class GoModelClientTest {
             assertThat(subscriber.items).singleElement().satisfies(chunk -> assertThat(chunk.provider()).isEqualTo("local"));
         }
         server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.model",
+                .withRequestBody(matchingJsonPath("$.model",
                         equalTo("meta-llama/Llama-3.3-70B"))));
     }
 

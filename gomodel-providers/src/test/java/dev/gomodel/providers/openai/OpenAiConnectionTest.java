@@ -1,14 +1,18 @@
 package dev.gomodel.providers.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.error.ConnectionException;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.providers.Timeouts;
 import dev.gomodel.providers.testing.LoopbackServer;
 import dev.gomodel.providers.testing.RecordingSubscriber;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +85,20 @@ class OpenAiConnectionTest {
             assertThat(subscriber.completed()).isTrue();
             assertThat(subscriber.items).hasSize(1);
         }
+    }
+
+    @Test
+    void aRefusedConnectionIsAConnectionException() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        OpenAiProvider openai = OpenAiProvider.builder().baseUrl("http://127.0.0.1:" + port + "/v1").build();
+
+        Throwable thrown = catchThrowable(() -> openai.create(hello()));
+
+        assertThat(thrown).isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("could not connect");
     }
 
     @Test
