@@ -12,11 +12,17 @@ import dev.gomodel.providers.Timeouts;
 import dev.gomodel.providers.testing.LoopbackServer;
 import dev.gomodel.providers.testing.RecordingSubscriber;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +105,40 @@ class OpenAiConnectionTest {
 
         assertThat(thrown).isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("could not connect");
+    }
+
+    @Test
+    void theConnectTimeoutFiresWithinTwiceItsSetting() throws Exception {
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket neverAccepts = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), neverAccepts.getLocalPort());
+            // Fill the accept queue; once it is full the kernel drops new SYNs and a connect hangs.
+            for (int i = 0; i < 16; i++) {
+                Socket filler = new Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(address, 200);
+                } catch (SocketTimeoutException full) {
+                    break;
+                }
+            }
+            Assumptions.assumeTrue(fillers.size() < 16, "this kernel never filled the accept queue");
+            Duration limit = Duration.ofMillis(400);
+            OpenAiProvider openai = OpenAiProvider.builder().baseUrl("http://127.0.0.1:" + address.getPort() + "/v1")
+                    .timeouts(Timeouts.defaults().withConnect(limit)).build();
+
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> openai.create(hello()));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(thrown).isInstanceOf(RequestTimeoutException.class);
+            assertThat(((RequestTimeoutException) thrown).phase()).isEqualTo(RequestTimeoutException.Phase.CONNECT);
+            assertThat(elapsed).isGreaterThanOrEqualTo(limit).isLessThan(limit.multipliedBy(2));
+        } finally {
+            for (Socket filler : fillers) {
+                filler.close();
+            }
+        }
     }
 
     @Test
