@@ -2,7 +2,6 @@ package dev.gomodel;
 
 import dev.gomodel.routing.Router;
 import dev.gomodel.spi.ProviderFactory;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -90,14 +89,14 @@ public final class GoModelClient implements AutoCloseable {
 
     /** Builds a {@link GoModelClient}; not thread-safe. */
     public static final class Builder {
-        private final List<Provider> providers = new ArrayList<>();
+        private final Router.Builder router = Router.builder();
 
         private Builder() {
         }
 
         /** Adds a provider; names must be unique within a client. */
         public Builder provider(Provider provider) {
-            providers.add(Objects.requireNonNull(provider, "provider"));
+            router.provider(provider);
             return this;
         }
 
@@ -107,8 +106,6 @@ public final class GoModelClient implements AutoCloseable {
          * @throws IllegalArgumentException if no provider was added or two share a name
          */
         public GoModelClient build() {
-            Router.Builder router = Router.builder();
-            providers.forEach(router::provider);
             return new GoModelClient(router.build());
         }
     }
