@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledFuture;
  */
 abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
 
+    private static final System.Logger LOG = System.getLogger(Exchange.class.getName());
+
     final HttpTransport transport;
     private final HttpRequest request;
     private volatile CompletableFuture<HttpResponse<T>> response;
@@ -68,6 +70,8 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
                 onResponse(result);
             } else if (!headersReceived && !resent && !isFinished() && HttpFailures.isStaleConnection(failure)) {
                 resent = true;
+                LOG.log(System.Logger.Level.DEBUG, () -> provider() + ": " + request.uri()
+                        + " was closed under a reused connection before any answer; sending once more");
                 send();
             } else if (headersReceived) {
                 fail(HttpFailures.duringBody(provider(), failure));

@@ -24,6 +24,8 @@ import java.util.function.Function;
  */
 public final class HttpTransport implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
+
     /** How much of an error body is read; the rest is not needed for the message. */
     static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -59,6 +61,7 @@ public final class HttpTransport implements AutoCloseable {
      * {@code executor} when given.
      */
     public static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
+        warnIfCleartext(baseUrl);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -68,6 +71,17 @@ public final class HttpTransport implements AutoCloseable {
             builder.executor(executor);
         }
         return builder.build();
+    }
+
+    /** Logs one warning when requests, and so their credentials, would cross a network unencrypted. */
+    private static void warnIfCleartext(URI baseUrl) {
+        String host = baseUrl.getHost();
+        boolean loopback = host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1"));
+        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !loopback) {
+            LOG.log(System.Logger.Level.WARNING, "{0} is plain http:// on a non-loopback host: API keys and "
+                    + "prompts travel unencrypted", baseUrl);
+        }
     }
 
     /**
