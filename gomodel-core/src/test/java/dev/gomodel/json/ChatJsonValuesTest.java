@@ -139,6 +139,20 @@ class ChatJsonValuesTest {
         assertThat(ChatJson.readRequest(ChatJson.writeRequest(request))).isEqualTo(request);
     }
 
+    @Test
+    void unpairedSurrogatesAndEmojiInStringsAreWrittenBackAsValidUtf8() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\ud800b\","
+                + "\"x\":\"c\\udc00d \\ud83d\\ude00 \ud83d\ude00\"}]}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+        byte[] written = ChatJson.writeRequest(request);
+
+        assertThat(request.messages().get(0).text()).isEqualTo("a\ud800b");
+        assertThat(request.messages().get(0).extra().get("x").asString())
+                .isEqualTo("c\udc00d \ud83d\ude00 \ud83d\ude00");
+        assertThat(ChatJson.readRequest(written)).isEqualTo(request);
+    }
+
     // ---- nulls
 
     @Test
