@@ -111,8 +111,13 @@ final class Json {
 
     private static IllegalArgumentException malformed(JsonIn in, IOException e) {
         String path = in == null ? "$" : in.path();
-        String problem = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString();
-        return new IllegalArgumentException(path + ": malformed JSON: " + problem, e);
+        if (!(e instanceof JsonProcessingException problem)) {
+            return new IllegalArgumentException(path + ": unreadable JSON: " + e, e);
+        }
+        // Byte offsets only exist for byte input (relative to the offset it starts at).
+        long offset = problem.getLocation() == null ? -1 : problem.getLocation().getByteOffset();
+        String at = offset >= 0 ? " at byte " + offset : "";
+        return new IllegalArgumentException(path + ": malformed JSON" + at + ": " + problem.getOriginalMessage(), e);
     }
 
     /** Writes {@code value} as UTF-8 JSON into a new array. */
