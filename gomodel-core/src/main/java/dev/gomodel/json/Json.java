@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +28,27 @@ final class Json {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    /**
+     * Escapes for copying values into {@link dev.gomodel.chat.JsonValue} texts: the standard JSON
+     * escapes plus every UTF-16 surrogate as a six-character unicode escape. A JSON string may hold
+     * an unpaired surrogate (an escaped lone high surrogate, say); copied unescaped into a Java
+     * string it could not be encoded as UTF-8 later, when the value is written back raw.
+     */
+    static final CharacterEscapes CAPTURE_ESCAPES = new CharacterEscapes() {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    };
 
     private Json() {
     }
@@ -87,8 +111,13 @@ final class Json {
 
     private static IllegalArgumentException malformed(JsonIn in, IOException e) {
         String path = in == null ? "$" : in.path();
-        String problem = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString();
-        return new IllegalArgumentException(path + ": malformed JSON: " + problem, e);
+        if (!(e instanceof JsonProcessingException problem)) {
+            return new IllegalArgumentException(path + ": unreadable JSON: " + e, e);
+        }
+        // Byte offsets only exist for byte input (relative to the offset it starts at).
+        long offset = problem.getLocation() == null ? -1 : problem.getLocation().getByteOffset();
+        String at = offset >= 0 ? " at byte " + offset : "";
+        return new IllegalArgumentException(path + ": malformed JSON" + at + ": " + problem.getOriginalMessage(), e);
     }
 
     /** Writes {@code value} as UTF-8 JSON into a new array. */

@@ -224,6 +224,7 @@ final class JsonIn {
             default:
                 StringWriter text = new StringWriter(64);
                 try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+                    out.setCharacterEscapes(Json.CAPTURE_ESCAPES);
                     copyCurrentStructure(out);
                 }
                 return JsonValue.parse(text.toString());

@@ -1,0 +1,308 @@
+package dev.gomodel.json;
+
+import static dev.gomodel.json.JsonFixtures.text;
+import static dev.gomodel.json.JsonFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gomodel.chat.ChatCompletion;
+import dev.gomodel.chat.ChatCompletionChunk;
+import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.chat.Choice;
+import dev.gomodel.chat.Content;
+import dev.gomodel.chat.ContentPart;
+import dev.gomodel.chat.JsonValue;
+import dev.gomodel.chat.Message;
+import dev.gomodel.chat.Tool;
+import dev.gomodel.chat.ToolChoice;
+import dev.gomodel.chat.Usage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exact output for content, nulls, numbers, key order and the edge shapes of parts and tool_choice. */
+class ChatJsonValuesTest {
+
+    private static String roundTripRequest(String json) {
+        return text(ChatJson.writeRequest(ChatJson.readRequest(utf8(json))));
+    }
+
+    private static String roundTripCompletion(String json) {
+        return text(ChatJson.writeCompletion(ChatJson.readCompletion(utf8(json))));
+    }
+
+    private static String roundTripChunk(String json) {
+        byte[] bytes = utf8(json);
+        return text(ChatJson.writeChunk(ChatJson.readChunk(bytes, 0, bytes.length)));
+    }
+
+    // ---- content
+
+    @Test
+    void nullEmptyAndPartsContentEachRoundTripAsThemselves() {
+        String json = "{\"model\":\"m\",\"messages\":["
+                + "{\"role\":\"assistant\",\"content\":null},"
+                + "{\"role\":\"user\",\"content\":\"\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"},{\"type\":\"text\",\"text\":\"\"}]},"
+                + "{\"role\":\"user\",\"content\":[]}]}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        assertThat(request.messages()).extracting(Message::content).containsExactly(
+                null, Content.text(""), Content.parts(ContentPart.text("hi"), ContentPart.text("")),
+                Content.parts(List.of()));
+        assertThat(text(ChatJson.writeRequest(request))).isEqualTo(json);
+    }
+
+    @Test
+    void messageWithoutContentIsWrittenWithContentNull() {
+        Message message = new Message("assistant", null, null, null, List.of(), Map.of());
+        ChatRequest request = ChatRequest.builder().model("m").message(message).build();
+
+        assertThat(text(ChatJson.writeRequest(request)))
+                .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[]}]}");
+    }
+
+    @Test
+    void contentOfACompletionMessageRoundTripsAsNullEmptyOrText() {
+        String json = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":["
+                + "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null},\"finish_reason\":\"stop\"},"
+                + "{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":\"stop\"},"
+                + "{\"index\":2,\"message\":{\"role\":\"assistant\",\"content\":\"a\\\"b\\n\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}";
+
+        assertThat(roundTripCompletion(json)).isEqualTo(json);
+    }
+
+    // ---- numbers and key order
+
+    @Test
+    void bigNumbersAndKeyOrderInUnknownMembersArePreservedByteForByte() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\","
+                + "\"metadata\":{\"b\":1,\"a\":12345678901234567890123}}],"
+                + "\"logit_bias\":{\"z\":-100,\"y\":1.50,\"x\":1e400,\"w\":-0.0,\"v\":3.141592653589793238462643383279}}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        assertThat(request.messages().get(0).extra().get("metadata").json())
+                .isEqualTo("{\"b\":1,\"a\":12345678901234567890123}");
+        assertThat(request.extra().get("logit_bias").json())
+                .isEqualTo("{\"z\":-100,\"y\":1.50,\"x\":1e400,\"w\":-0.0,\"v\":3.141592653589793238462643383279}");
+        assertThat(text(ChatJson.writeRequest(request))).isEqualTo(json);
+    }
+
+    @Test
+    void parametersSchemaKeepsKeyOrderAndNumbersByteForByte() {
+        String parameters = "{\"type\":\"object\",\"properties\":{\"z\":{\"type\":\"integer\",\"maximum\":"
+                + "12345678901234567890123},\"a\":{\"type\":\"number\",\"multipleOf\":0.010}},\"required\":[\"z\",\"a\"]}";
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tools\":"
+                + "[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":" + parameters + "}}]}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        assertThat(request.tools().get(0).function().parameters().json()).isEqualTo(parameters);
+        assertThat(text(ChatJson.writeRequest(request))).isEqualTo(json);
+    }
+
+    @Test
+    void freeFormValuesAreWrittenCompact() {
+        String json = "{ \"model\" : \"m\", \"messages\" : [ {\"role\":\"user\",\"content\":\"hi\"} ],\n"
+                + "  \"response_format\" : { \"type\" : \"json_object\" ,\n \"list\" : [ 1 , 2 ] } }";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        assertThat(request.extra().get("response_format").json())
+                .isEqualTo("{\"type\":\"json_object\",\"list\":[1,2]}");
+    }
+
+    @Test
+    void temperatureAndCreatedKeepTheirDigits() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":2147483647,"
+                + "\"temperature\":0.7}";
+
+        assertThat(roundTripRequest(json)).isEqualTo(json);
+        String completion = "{\"id\":\"c\",\"created\":17415702830000,\"choices\":[]}";
+        assertThat(roundTripCompletion(completion)).isEqualTo(completion);
+        assertThat(ChatJson.readCompletion(utf8(completion)).created()).isEqualTo(17415702830000L);
+    }
+
+    @Test
+    void stringsWithEscapesAndNonAsciiRoundTrip() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\t\","
+                + "\"x\":\"\\u00e9\\n\"}]}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        assertThat(request.messages().get(0).text()).isEqualTo("café \uD83D\uDE00 \"q\" \\ \t");
+        assertThat(request.messages().get(0).extra().get("x").asString()).isEqualTo("é\n");
+        assertThat(ChatJson.readRequest(ChatJson.writeRequest(request))).isEqualTo(request);
+    }
+
+    @Test
+    void unpairedSurrogatesAndEmojiInStringsAreWrittenBackAsValidUtf8() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\ud800b\","
+                + "\"x\":\"c\\udc00d \\ud83d\\ude00 \ud83d\ude00\"}]}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+        byte[] written = ChatJson.writeRequest(request);
+
+        assertThat(request.messages().get(0).text()).isEqualTo("a\ud800b");
+        assertThat(request.messages().get(0).extra().get("x").asString())
+                .isEqualTo("c\udc00d \ud83d\ude00 \ud83d\ude00");
+        assertThat(ChatJson.readRequest(written)).isEqualTo(request);
+    }
+
+    // ---- nulls
+
+    @Test
+    void finishReasonIsAlwaysWrittenAndLogprobsNullIsKept() {
+        String chunk = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null,"
+                + "\"logprobs\":null}]}";
+        String withoutEither = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}";
+
+        assertThat(roundTripChunk(chunk)).isEqualTo(chunk);
+        assertThat(roundTripChunk(withoutEither))
+                .isEqualTo("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null}]}");
+        Choice choice = new Choice(0, Message.assistant("x"), null, null, Map.of());
+        ChatCompletion completion = new ChatCompletion("c", null, null, null, null, null, List.of(choice), null, Map.of());
+        assertThat(text(ChatJson.writeCompletion(completion))).isEqualTo(
+                "{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"x\"},"
+                        + "\"finish_reason\":null}]}");
+    }
+
+    @Test
+    void explicitNullOfOtherOptionalMembersIsReadAsAbsentAndOmitted() {
+        String json = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{\"role\":null,\"content\":null},"
+                + "\"finish_reason\":null}],\"usage\":null}";
+
+        byte[] bytes = utf8(json);
+        ChatCompletionChunk chunk = ChatJson.readChunk(bytes, 0, bytes.length);
+
+        assertThat(chunk.systemFingerprint()).isNull();
+        assertThat(chunk.usage()).isNull();
+        assertThat(chunk.choices().get(0).delta().content()).isNull();
+        assertThat(chunk.extra()).isEmpty();
+        assertThat(text(ChatJson.writeChunk(chunk))).isEqualTo("{\"id\":\"c\",\"object\":\"chat.completion.chunk\","
+                + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":null}]}");
+    }
+
+    @Test
+    void usageCountsAreAlwaysWrittenAndReadAsZeroWhenAbsent() {
+        String json = "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"total_tokens\":null}}";
+
+        ChatCompletion completion = ChatJson.readCompletion(utf8(json));
+
+        assertThat(completion.usage()).isEqualTo(new Usage(5, 0, 0, null, null, null, Map.of()));
+        assertThat(text(ChatJson.writeCompletion(completion))).isEqualTo(
+                "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":0,\"total_tokens\":0}}");
+    }
+
+    // ---- content parts
+
+    @Test
+    void partWhoseTypeIsNotFirstIsReadByItsTypeAndWrittenTypeFirst() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"image_url\":{\"url\":\"https://example.com/a.png\"},\"cache_control\":{\"type\":\"ephemeral\"},"
+                + "\"type\":\"image_url\"},"
+                + "{\"text\":\"hi\",\"type\":\"text\"},"
+                + "{\"video_url\":{\"url\":\"v\"},\"type\":\"video_url\",\"z\":1}]}]}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        List<ContentPart> parts = ((Content.Parts) request.messages().get(0).content()).parts();
+        ContentPart.ImagePart image = (ContentPart.ImagePart) parts.get(0);
+        assertThat(image.imageUrl().url()).isEqualTo("https://example.com/a.png");
+        assertThat(image.extra()).containsOnlyKeys("cache_control");
+        assertThat(parts.get(1)).isEqualTo(ContentPart.text("hi"));
+        ContentPart.OtherPart video = (ContentPart.OtherPart) parts.get(2);
+        assertThat(video.type()).isEqualTo("video_url");
+        assertThat(video.members()).containsExactly(Map.entry("video_url", JsonValue.parse("{\"url\":\"v\"}")),
+                Map.entry("z", JsonValue.parse("1")));
+        assertThat(roundTripRequest(json)).isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"},"
+                + "\"cache_control\":{\"type\":\"ephemeral\"}},"
+                + "{\"type\":\"text\",\"text\":\"hi\"},"
+                + "{\"type\":\"video_url\",\"video_url\":{\"url\":\"v\"},\"z\":1}]}]}");
+    }
+
+    @Test
+    void unknownPartIsWrittenBackExactly() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"file\",\"file\":{\"file_data\":\"JVBERi0=\",\"filename\":\"a.pdf\"},\"n\":[1,{\"b\":null}]}]}]}";
+
+        assertThat(roundTripRequest(json)).isEqualTo(json);
+    }
+
+    // ---- tool_choice
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"function\",\"function\":{\"name\":\"f\"}}",
+        "{\"function\":{\"name\":\"f\"},\"type\":\"function\"}"})
+    void functionToolChoiceIsReadAsAFunction(String toolChoice) {
+        ChatRequest request = ChatJson.readRequest(utf8(requestWithToolChoice(toolChoice)));
+
+        assertThat(request.toolChoice()).isEqualTo(ToolChoice.function("f"));
+        assertThat(text(ChatJson.writeRequest(request)))
+                .endsWith("\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"f\"}}}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"function\",\"function\":{\"name\":\"f\",\"strict\":true}}",
+        "{\"type\":\"function\",\"function\":{\"name\":\"f\"},\"x\":1}",
+        "{\"type\":\"function\",\"function\":{\"name\":5}}",
+        "{\"type\":\"function\",\"function\":{}}",
+        "{\"type\":\"function\"}",
+        "{\"type\":\"tool\",\"function\":{\"name\":\"f\"}}",
+        "{\"type\":\"allowed_tools\",\"allowed_tools\":{\"mode\":\"required\",\"tools\":[]}}",
+        "{}"})
+    void anyOtherToolChoiceObjectIsKeptWhole(String toolChoice) {
+        ChatRequest request = ChatJson.readRequest(utf8(requestWithToolChoice(toolChoice)));
+
+        assertThat(request.toolChoice()).isEqualTo(new ToolChoice.Other(JsonValue.parse(toolChoice)));
+        assertThat(text(ChatJson.writeRequest(request))).endsWith("\"tool_choice\":" + toolChoice + "}");
+    }
+
+    private static String requestWithToolChoice(String toolChoice) {
+        return "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tool_choice\":" + toolChoice + "}";
+    }
+
+    // ---- writing records built in code
+
+    @Test
+    void extraNamedLikeAKnownMemberIsNotWrittenTwice() {
+        ChatRequest request = ChatRequest.builder().model("m").user("hi")
+                .extra("model", JsonValue.of("other"))
+                .extra("top_p", JsonValue.parse("0.9"))
+                .build();
+        ContentPart.OtherPart part = new ContentPart.OtherPart("x", Map.of("type", JsonValue.of("y")));
+        ChatRequest withPart = ChatRequest.builder().model("m").message(Message.user(part)).build();
+
+        assertThat(text(ChatJson.writeRequest(request)))
+                .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"top_p\":0.9}");
+        assertThat(text(ChatJson.writeRequest(withPart)))
+                .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"x\"}]}]}");
+    }
+
+    @Test
+    void requestBuiltInCodeIsWrittenInSchemaOrder() {
+        ChatRequest request = ChatRequest.builder()
+                .provider("anthropic")
+                .reasoningEffort("low")
+                .toolChoice(ToolChoice.NONE)
+                .tool(Tool.function("f", null, JsonValue.parse("{\"type\":\"object\"}")))
+                .temperature(1.0)
+                .maxTokens(10)
+                .system("s")
+                .model("m")
+                .build();
+
+        assertThat(text(ChatJson.writeRequest(request))).isEqualTo("{\"model\":\"m\","
+                + "\"messages\":[{\"role\":\"system\",\"content\":\"s\"}],\"max_tokens\":10,\"temperature\":1.0,"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\"}}}],"
+                + "\"tool_choice\":\"none\",\"reasoning\":{\"effort\":\"low\"},\"provider\":\"anthropic\"}");
+    }
+}
