@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.gomodel.internal.json.SurrogateEscapes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -66,6 +67,7 @@ public final class JsonValue {
         Objects.requireNonNull(text, "text");
         StringWriter out = new StringWriter(text.length() + 2);
         try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.setCharacterEscapes(SurrogateEscapes.INSTANCE);
             generator.writeString(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

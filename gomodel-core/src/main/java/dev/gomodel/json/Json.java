@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.gomodel.internal.json.SurrogateEscapes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,26 +28,8 @@ final class Json {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    /**
-     * Escapes for copying values into {@link dev.gomodel.chat.JsonValue} texts: the standard JSON
-     * escapes plus every UTF-16 surrogate as a six-character unicode escape. A JSON string may hold
-     * an unpaired surrogate (an escaped lone high surrogate, say); copied unescaped into a Java
-     * string it could not be encoded as UTF-8 later, when the value is written back raw.
-     */
-    static final CharacterEscapes CAPTURE_ESCAPES = new CharacterEscapes() {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii = standardAsciiEscapesForJSON();
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
-        }
-    };
+    /** Escapes for copying values into {@link dev.gomodel.chat.JsonValue} texts. */
+    static final CharacterEscapes CAPTURE_ESCAPES = SurrogateEscapes.INSTANCE;
 
     private Json() {
     }
