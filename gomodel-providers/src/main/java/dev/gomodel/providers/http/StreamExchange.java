@@ -7,6 +7,7 @@ import dev.gomodel.error.MalformedResponseException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
     private volatile boolean terminated;
     private volatile boolean bodyRequested;
     private volatile boolean discarding;
+    private volatile boolean readingErrorBody;
     private long delivered;
 
     StreamExchange(HttpTransport transport, HttpRequest request, StreamDialect.Factory dialects,
@@ -90,6 +92,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     /** A non-2xx status, or a JSON body where a stream was expected: read it whole and fail with what it says. */
     private HttpResponse.BodySubscriber<Void> errorBody(HttpResponse.ResponseInfo info) {
+        readingErrorBody = true;
         BodyCollector collector = new BodyCollector(HttpTransport.MAX_ERROR_BODY_BYTES, -1, null,
                 subscription -> body = subscription, () -> lastActivityNanos = System.nanoTime());
         collector.getBody().whenComplete((bytes, error) -> {
@@ -101,7 +104,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                 GoModelException inBody = ErrorResponses.fromErrorEvent(provider(), info.headers(), bytes);
                 fail(inBody != null ? inBody : new MalformedResponseException(
                         "expected a text/event-stream for a streamed request, got application/json", provider(),
-                        new String(bytes, java.nio.charset.StandardCharsets.UTF_8), null));
+                        new String(bytes, StandardCharsets.UTF_8), null));
             }
         });
         return HttpResponse.BodySubscribers.mapping(collector, bytes -> null);
@@ -133,7 +136,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     @Override
     boolean awaitingBody() {
-        return bodyRequested || discarding;
+        return bodyRequested || discarding || readingErrorBody;
     }
 
     /** Starts the exchange after the subscriber received this subscription. */
@@ -195,8 +198,8 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                 return;
             }
             Flow.Subscription subscription = body;
-            if (subscription != null && queue.isEmpty() && demand.get() > 0 && !bodyRequested && !upstreamDone
-                    && !truncated) {
+            if (subscription != null && !readingErrorBody && queue.isEmpty() && demand.get() > 0 && !bodyRequested
+                    && !upstreamDone && !truncated) {
                 bodyRequested = true;
                 lastActivityNanos = System.nanoTime();
                 subscription.request(1);

@@ -68,6 +68,44 @@ class OpenAiConnectionTest {
     }
 
     @Test
+    void aJsonBodyThatStallsMidwayHitsTheIdleTimeout() throws Exception {
+        try (LoopbackServer server = new LoopbackServer((connection, number) -> {
+            connection.readRequest();
+            connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"id\":");
+            connection.awaitClientClose(10_000);
+        })) {
+            OpenAiProvider openai = OpenAiProvider.builder().baseUrl(server.baseUrl())
+                    .timeouts(Timeouts.defaults().withIdle(Duration.ofMillis(300))).build();
+
+            Throwable thrown = catchThrowable(() -> openai.create(hello()));
+
+            assertThat(thrown).isInstanceOf(RequestTimeoutException.class);
+            assertThat(((RequestTimeoutException) thrown).phase()).isEqualTo(RequestTimeoutException.Phase.IDLE);
+        }
+    }
+
+    @Test
+    void aStreamsErrorBodyThatStallsHitsTheIdleTimeout() throws Exception {
+        try (LoopbackServer server = new LoopbackServer((connection, number) -> {
+            connection.readRequest();
+            connection.write("HTTP/1.1 503 X\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"error\":");
+            connection.awaitClientClose(10_000);
+        })) {
+            OpenAiProvider openai = OpenAiProvider.builder().baseUrl(server.baseUrl())
+                    .timeouts(Timeouts.defaults().withIdle(Duration.ofMillis(300))).build();
+            RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
+
+            openai.stream(hello()).subscribe(subscriber);
+
+            assertThat(subscriber.awaitTerminal(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(subscriber.error()).isInstanceOf(RequestTimeoutException.class);
+            assertThat(((RequestTimeoutException) subscriber.error()).phase())
+                    .isEqualTo(RequestTimeoutException.Phase.IDLE);
+            assertThat(subscriber.violations).isEmpty();
+        }
+    }
+
+    @Test
     void aSubscriberThatDoesNotRequestIsNotTimedOut() throws Exception {
         try (LoopbackServer server = new LoopbackServer((connection, number) -> {
             connection.readRequest();
