@@ -1,0 +1,4 @@
+/**
+ * JSON details shared by the wire model and the codec; not exported.
+ */
+package dev.gomodel.internal.json;
