@@ -8,8 +8,10 @@ import java.util.Map;
  * "provider", "system_fingerprint", "choices", "usage"}}.
  *
  * <p>{@code provider} names who served the request (set by the router when the upstream does
- * not say). {@link #text()}, {@link #message()}, {@link #finishReason()} and
- * {@link #toolCalls()} read the first choice. Immutable and thread-safe.
+ * not say). {@code route} is how the router served it: not part of the JSON, {@code null} when
+ * the completion did not come through a router. {@link #text()}, {@link #message()},
+ * {@link #finishReason()} and {@link #toolCalls()} read the first choice. Immutable and
+ * thread-safe.
  */
 public record ChatCompletion(
         String id,
@@ -20,7 +22,8 @@ public record ChatCompletion(
         String systemFingerprint,
         List<Choice> choices,
         Usage usage,
-        Map<String, JsonValue> extra) {
+        Map<String, JsonValue> extra,
+        RouteReport route) {
 
     /** The {@code object} value of a non-streamed completion. */
     public static final String OBJECT = "chat.completion";
@@ -28,6 +31,12 @@ public record ChatCompletion(
     public ChatCompletion {
         choices = Copies.list(choices);
         extra = Copies.extra(extra);
+    }
+
+    /** A completion that did not come through a router. */
+    public ChatCompletion(String id, String object, Long created, String model, String provider,
+            String systemFingerprint, List<Choice> choices, Usage usage, Map<String, JsonValue> extra) {
+        this(id, object, created, model, provider, systemFingerprint, choices, usage, extra, null);
     }
 
     /** The first choice's message, or {@code null} when there is no choice. */
@@ -54,6 +63,11 @@ public record ChatCompletion(
 
     /** This completion with {@code provider} set. */
     public ChatCompletion withProvider(String provider) {
-        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra);
+        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra, route);
+    }
+
+    /** This completion with its route report. */
+    public ChatCompletion withRoute(RouteReport route) {
+        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra, route);
     }
 }

@@ -1,0 +1,211 @@
+package dev.gomodel.routing;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When and how long to wait before trying a failed call again: capped exponential backoff with
+ * jitter, and the upstream's {@code Retry-After} honoured up to a cap.
+ *
+ * <p>The wait before retry {@code n} (0 for the first retry) is
+ * {@code min(maxBackoff, initialBackoff * multiplier^n)}, spread by {@code ±jitter} of itself.
+ * When the failure carried a {@code Retry-After} (or {@code retry-after-ms}), the wait is at
+ * least that; a {@code Retry-After} longer than {@code maxRetryAfter} is not waited for: the
+ * router moves on to the fallbacks instead. No retry starts whose wait would pass the call's
+ * deadline.
+ *
+ * <p>What is retried: connection failures, timeouts, HTTP 408, 409, 429, 500, 502, 503, 504,
+ * 529 and "overloaded" errors; never other 4xx, never quota errors such as
+ * {@code insufficient_quota}.
+ *
+ * <p>Immutable and thread-safe; build with {@link #builder()}, start from {@link #ofDefaults()}
+ * (2 retries, 250 ms doubling to at most 8 s, jitter 0.2, Retry-After up to 60 s) or
+ * {@link #none()}.
+ */
+public final class RetryPolicy {
+
+    private static final RetryPolicy DEFAULTS = new Builder().build();
+    private static final RetryPolicy NONE = new Builder().maxRetries(0).build();
+
+    private final int maxRetries;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final double multiplier;
+    private final double jitter;
+    private final Duration maxRetryAfter;
+
+    private RetryPolicy(Builder builder) {
+        this.maxRetries = builder.maxRetries;
+        this.initialBackoff = builder.initialBackoff;
+        this.maxBackoff = builder.maxBackoff;
+        this.multiplier = builder.multiplier;
+        this.jitter = builder.jitter;
+        this.maxRetryAfter = builder.maxRetryAfter;
+    }
+
+    /** 2 retries, 250 ms doubling to at most 8 s, jitter 0.2, Retry-After honoured up to 60 s. */
+    public static RetryPolicy ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /** No retries. */
+    public static RetryPolicy none() {
+        return NONE;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** How many times a failed attempt is tried again on the same route stage. */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** The fraction by which a backoff is spread either way, from 0 to 1. */
+    public double jitter() {
+        return jitter;
+    }
+
+    /** The longest {@code Retry-After} the router waits for. */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /**
+     * The backoff before retry {@code retry} (0-based), before any {@code Retry-After}.
+     *
+     * @param random a number in [0, 1) that places the wait within the jitter
+     */
+    public Duration backoff(int retry, double random) {
+        double base = initialBackoff.toNanos() * Math.pow(multiplier, retry);
+        double capped = Math.min(base, maxBackoff.toNanos());
+        double spread = capped * (1 - jitter + 2 * jitter * random);
+        return Duration.ofNanos((long) Math.min(spread, Long.MAX_VALUE));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RetryPolicy that && maxRetries == that.maxRetries
+                && initialBackoff.equals(that.initialBackoff) && maxBackoff.equals(that.maxBackoff)
+                && multiplier == that.multiplier && jitter == that.jitter && maxRetryAfter.equals(that.maxRetryAfter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxRetries, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+                + maxBackoff + ", multiplier=" + multiplier + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter
+                + "]";
+    }
+
+    /** Builds {@link RetryPolicy}s; not thread-safe, reusable after {@link #build()}. */
+    public static final class Builder {
+        private int maxRetries = 2;
+        private Duration initialBackoff = Duration.ofMillis(250);
+        private Duration maxBackoff = Duration.ofSeconds(8);
+        private double multiplier = 2;
+        private double jitter = 0.2;
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        private Builder(RetryPolicy policy) {
+            maxRetries = policy.maxRetries;
+            initialBackoff = policy.initialBackoff;
+            maxBackoff = policy.maxBackoff;
+            multiplier = policy.multiplier;
+            jitter = policy.jitter;
+            maxRetryAfter = policy.maxRetryAfter;
+        }
+
+        /** Retries after the first attempt; 0 turns retries off. */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("retry.maxRetries must not be negative, got " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The first backoff. */
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = nonNegative(initialBackoff, "retry.initialBackoff");
+            return this;
+        }
+
+        /** The cap on any backoff. */
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = nonNegative(maxBackoff, "retry.maxBackoff");
+            return this;
+        }
+
+        /** The growth of the backoff per retry; at least 1. */
+        public Builder multiplier(double multiplier) {
+            if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+                throw new IllegalArgumentException("retry.multiplier must be at least 1, got " + multiplier);
+            }
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        /** The spread of each backoff, from 0 (none) to 1 (anywhere from 0 to twice it). */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0 && jitter <= 1)) {
+                throw new IllegalArgumentException("retry.jitter must be between 0 and 1, got " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** The longest {@code Retry-After} waited for; a longer one moves on to the fallbacks. */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = nonNegative(maxRetryAfter, "retry.maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * The policy.
+         *
+         * @throws IllegalArgumentException if {@code maxBackoff < initialBackoff}
+         */
+        public RetryPolicy build() {
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("retry.maxBackoff (" + maxBackoff
+                        + ") must not be less than retry.initialBackoff (" + initialBackoff + ")");
+            }
+            return new RetryPolicy(this);
+        }
+
+        private static Duration nonNegative(Duration value, String name) {
+            Objects.requireNonNull(value, () -> name + " is required");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + value);
+            }
+            return value;
+        }
+    }
+}
