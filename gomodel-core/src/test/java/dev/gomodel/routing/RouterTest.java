@@ -232,9 +232,9 @@ class RouterTest {
 
     @Test
     void builderRejectsDuplicateProviderNames() {
-        Router.Builder builder = Router.builder().provider(openai).provider(new FakeProvider("openai", "other"));
+        Router.Builder builder = Router.builder().provider(openai);
 
-        assertThatThrownBy(builder::build)
+        assertThatThrownBy(() -> builder.provider(new FakeProvider("openai", "other")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two providers are named \"openai\"");
     }
