@@ -12,6 +12,7 @@ module dev.gomodel.core {
     exports dev.gomodel.routing;
     exports dev.gomodel.spi;
     exports dev.gomodel.internal.stream to dev.gomodel.providers;
+    exports dev.gomodel.internal.timer to dev.gomodel.providers;
 
     uses dev.gomodel.spi.ProviderFactory;
 }

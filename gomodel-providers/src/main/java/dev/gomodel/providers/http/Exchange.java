@@ -1,5 +1,6 @@
 package dev.gomodel.providers.http;
 
+import dev.gomodel.internal.timer.Timers;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.error.RequestTimeoutException.Phase;

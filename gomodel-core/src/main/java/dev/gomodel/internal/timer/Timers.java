@@ -1,4 +1,4 @@
-package dev.gomodel.providers.http;
+package dev.gomodel.internal.timer;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -6,11 +6,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one timer thread behind every call's timeouts, shared by all providers. Its tasks only
- * flip state and cancel exchanges, so one daemon thread serves any number of open streams;
- * cancelled tasks are removed at once so finished calls leave nothing behind.
+ * The one timer thread behind every timeout, deadline and retry wait of the library, shared by
+ * the router and all providers. Its tasks only flip state, cancel exchanges or start the next
+ * attempt asynchronously, so one daemon thread serves any number of open calls; cancelled tasks
+ * are removed at once so finished calls leave nothing behind.
  */
-final class Timers {
+public final class Timers {
 
     private static final ScheduledThreadPoolExecutor EXECUTOR = create();
 
@@ -27,11 +28,11 @@ final class Timers {
         return executor;
     }
 
-    static ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+    public static ScheduledFuture<?> schedule(Duration delay, Runnable task) {
         return EXECUTOR.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     }
 
-    static ScheduledFuture<?> scheduleNanos(long delayNanos, Runnable task) {
+    public static ScheduledFuture<?> scheduleNanos(long delayNanos, Runnable task) {
         return EXECUTOR.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 }
