@@ -18,6 +18,10 @@ public final class RequestTimeoutException extends GoModelException {
         RESPONSE_HEADERS,
         /** Silence while reading the body: between stream events, or between bytes of a non-streamed body. */
         IDLE,
+        /** One routed attempt's limit ({@code attemptTimeout}). */
+        ATTEMPT,
+        /** A routed stream's limit from an attempt's start to its first content chunk. */
+        FIRST_TOKEN,
         /** The whole call's deadline. */
         TOTAL
     }
@@ -37,6 +41,8 @@ public final class RequestTimeoutException extends GoModelException {
             case CONNECT -> "connecting";
             case RESPONSE_HEADERS -> "waiting for the response headers";
             case IDLE -> "waiting for more of the response body";
+            case ATTEMPT -> "the attempt";
+            case FIRST_TOKEN -> "waiting for the stream's first content";
             case TOTAL -> "the whole call";
         };
     }

@@ -1,85 +1,137 @@
 package dev.gomodel.routing;
 
-import dev.gomodel.Provider;
 import dev.gomodel.error.NoRouteException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Resolves a request's model and provider hint to a {@link Route}, as GoModel does:
+ * Turns a request's model and provider hint into a {@link Plan}, as GoModel resolves models:
  * <ol>
  *   <li>an explicit provider is authoritative, and a matching {@code provider/} prefix on the
- *       model is stripped once;</li>
+ *       model is stripped once; aliases do not apply;</li>
+ *   <li>otherwise an alias is replaced by its targets, which form one pool;</li>
  *   <li>otherwise {@code prefix/model} splits at the first {@code /} when the prefix names a
  *       configured provider or provider type;</li>
  *   <li>otherwise the whole string is the model id ({@code meta-llama/Llama-3.3-70B} stays
- *       whole), served by the first provider that lists it, or else by the first provider that
- *       lists no models.</li>
+ *       whole): every provider that lists it forms the pool, or else the first provider that
+ *       lists no models serves it.</li>
  * </ol>
+ * Fallbacks configured for the model (as written, or as resolved) follow as further stages.
  * Immutable and thread-safe.
  */
 final class ModelResolver {
 
-    private final List<Provider> providers;
+    private final List<Target> providers;
+    private final Map<String, List<String>> aliases;
+    private final Map<String, List<String>> fallbacks;
 
-    ModelResolver(List<Provider> providers) {
+    /**
+     * @param providers one target per provider, in configuration order, with a {@code null} model
+     * @throws IllegalArgumentException naming the alias or fallback entry that resolves nowhere
+     */
+    ModelResolver(List<Target> providers, Map<String, List<String>> aliases, Map<String, List<String>> fallbacks) {
         this.providers = List.copyOf(providers);
+        this.aliases = Map.copyOf(aliases);
+        this.fallbacks = Map.copyOf(fallbacks);
+        checkTargets(aliases, "aliases");
+        checkTargets(fallbacks, "fallbacks");
     }
 
-    Route resolve(String model, String providerHint) {
+    private void checkTargets(Map<String, List<String>> entries, String key) {
+        entries.forEach((name, targets) -> {
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    resolveTarget(targets.get(i));
+                } catch (NoRouteException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException(key + "." + name + "[" + i + "]: " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+
+    Plan resolve(String model, String providerHint) {
+        List<Target> primary;
         if (providerHint != null) {
-            Provider provider = named(providerHint);
+            Target provider = named(providerHint);
             if (provider == null) {
                 throw new NoRouteException("no provider named \"" + providerHint + "\" is configured; configured: "
                         + describe());
             }
             String prefix = providerHint + "/";
-            return new Route(provider, model.startsWith(prefix) ? afterPrefix(model, prefix.length()) : model);
+            primary = List.of(at(provider, model.startsWith(prefix) ? afterPrefix(model, prefix.length()) : model));
+        } else if (aliases.containsKey(model)) {
+            LinkedHashSet<Target> pool = new LinkedHashSet<>();
+            for (String target : aliases.get(model)) {
+                pool.addAll(resolveTarget(target));
+            }
+            primary = new ArrayList<>(pool);
+        } else {
+            primary = resolveTarget(model);
         }
+        List<Plan.Stage> stages = new ArrayList<>();
+        stages.add(new Plan.Stage(providerHint == null ? model : providerHint + "/" + primary.get(0).model(), primary));
+        List<String> fallbackTargets = fallbacks.get(model);
+        if (fallbackTargets == null) {
+            fallbackTargets = fallbacks.get(primary.get(0).model());
+        }
+        if (fallbackTargets != null) {
+            for (String target : fallbackTargets) {
+                stages.add(new Plan.Stage(target, resolveTarget(target)));
+            }
+        }
+        return new Plan(model, stages);
+    }
+
+    /** Resolves {@code provider/model} or a bare model, without aliases. */
+    private List<Target> resolveTarget(String model) {
         int slash = model.indexOf('/');
         if (slash > 0) {
-            Provider provider = named(model.substring(0, slash));
+            Target provider = named(model.substring(0, slash));
             if (provider != null) {
-                return new Route(provider, afterPrefix(model, slash + 1));
+                return List.of(at(provider, afterPrefix(model, slash + 1)));
             }
         }
-        for (Provider provider : providers) {
-            if (provider.models().contains(model)) {
-                return new Route(provider, model);
+        List<Target> listing = new ArrayList<>();
+        for (Target provider : providers) {
+            if (provider.provider().models().contains(model)) {
+                listing.add(at(provider, model));
             }
         }
-        for (Provider provider : providers) {
-            if (provider.models().isEmpty()) {
-                return new Route(provider, model);
+        if (!listing.isEmpty()) {
+            return listing;
+        }
+        for (Target provider : providers) {
+            if (provider.provider().models().isEmpty()) {
+                return List.of(at(provider, model));
             }
         }
         throw new NoRouteException("no configured provider serves model \"" + model + "\"; configured: " + describe());
     }
 
-    /**
-     * The model id after a provider prefix of {@code prefixLength} characters. Without this
-     * check {@code "openai/"} became a blank model and failed later as "model must not be
-     * blank", which is not what the caller wrote.
-     */
-    private static String afterPrefix(String model, int prefixLength) {
-        String bare = model.substring(prefixLength);
+    private static Target at(Target provider, String model) {
+        return new Target(provider.provider(), provider.state(), model);
+    }
+
+    private static String afterPrefix(String model, int start) {
+        String bare = model.substring(start);
         if (bare.isBlank()) {
-            throw new IllegalArgumentException("model \"" + model + "\" has no model id after the provider prefix \""
-                    + model.substring(0, prefixLength) + "\": expected a model id such as \"openai/gpt-4o-mini\"");
+            throw new IllegalArgumentException("model \"" + model + "\" names a provider but no model id after the \"/\"");
         }
         return bare;
     }
 
     /** The provider with this name, else the first of this type, else {@code null}. */
-    private Provider named(String nameOrType) {
-        for (Provider provider : providers) {
+    private Target named(String nameOrType) {
+        for (Target provider : providers) {
             if (provider.name().equals(nameOrType)) {
                 return provider;
             }
         }
-        for (Provider provider : providers) {
-            if (provider.type().equals(nameOrType)) {
+        for (Target provider : providers) {
+            if (provider.provider().type().equals(nameOrType)) {
                 return provider;
             }
         }
@@ -91,11 +143,12 @@ final class ModelResolver {
             return "none";
         }
         List<String> parts = new ArrayList<>();
-        for (Provider provider : providers) {
-            String models = provider.models().isEmpty() ? "any model"
-                    : provider.models().stream().sorted().collect(Collectors.joining(", "));
-            parts.add(provider.name() + " (" + provider.type() + ": " + models + ")");
+        for (Target target : providers) {
+            String models = target.provider().models().isEmpty() ? "any model"
+                    : target.provider().models().stream().sorted().collect(Collectors.joining(", "));
+            parts.add(target.name() + " (" + target.provider().type() + ": " + models + ")");
         }
-        return String.join("; ", parts);
+        String described = String.join("; ", parts);
+        return aliases.isEmpty() ? described : described + "; aliases: " + String.join(", ", aliases.keySet());
     }
 }

@@ -7,40 +7,94 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.internal.stream.FailedPublisher;
-import dev.gomodel.internal.stream.MappingPublisher;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Random;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
- * An in-process gateway over several providers: it resolves each request's model and provider
- * hint to one provider, sends the upstream the bare model without a {@code provider} member,
- * and names the provider that served it in the response's {@code provider}.
+ * An in-process gateway over several providers. It implements {@link ChatCompletions}, so
+ * routers nest and {@code GoModelClient.chat()} is one.
+ *
+ * <p>A routed call is one readable chain:
+ * <pre>
+ *   fallback( retry( circuit breaker( load balancer( provider ) ) ) )
+ * </pre>
+ * The request's model and provider hint resolve to a plan: the requested stage (one provider,
+ * or a pool of providers serving the model) and its fallback stages. Each attempt picks a
+ * provider of the current stage with the load balancer, skipping providers whose circuit is
+ * open; a transient failure is retried on the stage with capped, jittered exponential backoff
+ * that honours {@code Retry-After}; when the stage's retries are spent, or a failure is one a
+ * fallback can cure (5xx, 429, timeout, open circuit, model unavailable), the next stage is
+ * tried. A request error (400, 401...) ends the call at once unless configured otherwise. The
+ * whole call is bounded by its deadline, and no retry starts whose wait would pass it.
  *
  * <p>Resolution follows GoModel: an explicit {@code provider} is authoritative and strips a
- * matching prefix from the model once; otherwise {@code "openai/gpt-4o"} splits when the prefix
- * names a configured provider or provider type; otherwise the whole string is the model id.
- * An unresolvable request fails with {@link dev.gomodel.error.NoRouteException} listing what is
- * configured, before any network call.
+ * matching prefix from the model once; otherwise an alias is replaced by its targets; otherwise
+ * {@code "openai/gpt-4o"} splits when the prefix names a configured provider or provider type;
+ * otherwise the whole string is the model id, served by every provider that lists it (a pool).
+ * The upstream sees the bare model and no {@code provider} member; the response's
+ * {@code provider} names who served it and {@link ChatCompletion#route()} how.
  *
- * <p>Immutable once built and thread-safe; it implements {@link ChatCompletions}, so routers
- * nest.
+ * <p>Streams are retried and failed over only before their first content chunk reaches the
+ * subscriber; after that a failure ends the stream with a
+ * {@link dev.gomodel.error.StreamInterruptedException}, never with duplicated or silently
+ * truncated output.
+ *
+ * <p>Immutable once built and thread-safe. Per-call state lives in each call; what calls share
+ * (circuit breakers, pool counters, latency averages) lives in one thread-safe object per
+ * provider.
  */
 public final class Router implements ChatCompletions, AutoCloseable {
 
     private final List<Provider> providers;
+    private final Map<String, RetryPolicy> providerRetries;
+    private final Map<String, RoutePolicy> routes;
+    private final RoutePolicy defaults;
     private final ModelResolver resolver;
+    private final Balancer balancer;
+    private final DoubleSupplier random;
+    private final SafeListener listener;
+    private final LongSupplier nanoTime = System::nanoTime;
+    private final AtomicLong callIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Router(Builder builder) {
         this.providers = List.copyOf(builder.providers.values());
-        this.resolver = new ModelResolver(providers);
+        Map<String, RetryPolicy> retries = new LinkedHashMap<>();
+        List<Target> targets = new ArrayList<>();
+        for (Provider provider : builder.providers.values()) {
+            ProviderPolicy policy = builder.providerPolicies.getOrDefault(provider.name(), ProviderPolicy.ofDefaults());
+            CircuitBreakerPolicy breaker = policy.circuitBreaker() != null ? policy.circuitBreaker()
+                    : builder.circuitBreaker;
+            ProviderState state = new ProviderState(provider.name(), policy.weight(),
+                    new CircuitBreaker(breaker, nanoTime));
+            if (policy.retry() != null) {
+                retries.put(provider.name(), policy.retry());
+            }
+            targets.add(new Target(provider, state, null));
+        }
+        this.providerRetries = Map.copyOf(retries);
+        this.routes = Map.copyOf(builder.routes);
+        this.defaults = new RoutePolicy(builder.retry, builder.deadline, builder.attemptTimeout,
+                builder.firstTokenTimeout, builder.streamIdleTimeout, builder.loadBalancing,
+                builder.fallbackOnRequestErrors);
+        this.resolver = new ModelResolver(targets, builder.aliases, builder.fallbacks);
+        Random seeded = builder.random;
+        this.random = seeded != null ? seeded::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
+        this.balancer = new Balancer(random);
+        this.listener = new SafeListener(builder.listener);
     }
 
     /** A new builder. */
@@ -55,43 +109,60 @@ public final class Router implements ChatCompletions, AutoCloseable {
 
     @Override
     public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
-        Route route;
+        CallContext context;
         try {
-            route = route(request);
-        } catch (GoModelException e) {
+            context = newCall(request, false);
+        } catch (GoModelException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String name = route.provider().name();
-        return route.provider().createAsync(upstreamRequest(request, route))
-                .thenApply(completion -> completion.provider() == null ? completion.withProvider(name) : completion);
+        RoutedCall call = new RoutedCall(context, request);
+        call.start();
+        return call.result();
     }
 
     @Override
     public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
-        Route route;
-        try {
-            route = route(request);
-        } catch (GoModelException e) {
-            return new FailedPublisher<>(e);
-        }
-        String name = route.provider().name();
-        return new MappingPublisher<>(route.provider().stream(upstreamRequest(request, route)),
-                chunk -> chunk.provider() == null ? chunk.withProvider(name) : chunk);
+        Objects.requireNonNull(request, "request");
+        return subscriber -> {
+            Objects.requireNonNull(subscriber, "subscriber");
+            CallContext context;
+            try {
+                context = newCall(request, true);
+            } catch (GoModelException | IllegalArgumentException e) {
+                new FailedPublisher<ChatCompletionChunk>(e).subscribe(subscriber);
+                return;
+            }
+            RoutedStream stream = new RoutedStream(context, request, subscriber);
+            subscriber.onSubscribe(stream);
+            stream.start();
+        };
     }
 
-    private Route route(ChatRequest request) {
+    private CallContext newCall(ChatRequest request, boolean stream) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new GoModelException("the client is closed", null, null);
         }
-        return resolver.resolve(request.model(), request.provider());
+        Plan plan = resolver.resolve(request.model(), request.provider());
+        RoutePolicy route = routes.get(plan.routeKey());
+        if (route == null) {
+            route = routes.get(plan.stages().get(0).pool().get(0).model());
+        }
+        RoutePolicy policy = route == null ? defaults : route.orElse(defaults);
+        // An attempt retries by the route's own policy, else its provider's, else the default.
+        RetryPolicy routeRetry = route == null ? null : route.retry();
+        Function<Target, RetryPolicy> retries = routeRetry != null ? target -> routeRetry
+                : target -> providerRetries.getOrDefault(target.name(), defaults.retry());
+        RouterCall call = new RouterCall(callIds.incrementAndGet(), request.model(), request.provider(), stream);
+        return new CallContext(call, plan, policy, listener, balancer, retries, nanoTime, random);
     }
 
-    private static ChatRequest upstreamRequest(ChatRequest request, Route route) {
-        if (request.provider() == null && request.model().equals(route.model())) {
+    /** The request as the provider must see it: the bare model and no provider hint. */
+    static ChatRequest upstreamRequest(ChatRequest request, String model) {
+        if (request.provider() == null && request.model().equals(model)) {
             return request;
         }
-        return request.toBuilder().model(route.model()).provider(null).build();
+        return request.toBuilder().model(model).provider(null).build();
     }
 
     /** Closes every provider; later calls fail with a {@link GoModelException}. Idempotent. */

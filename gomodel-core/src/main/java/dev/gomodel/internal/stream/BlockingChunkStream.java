@@ -155,7 +155,8 @@ public final class BlockingChunkStream implements ChunkStream, Flow.Subscriber<C
     public ChatCompletion completion() {
         lock.lock();
         try {
-            return accumulator.result();
+            ChatCompletion completion = accumulator.result();
+            return subscription instanceof RouteReporting routed ? completion.withRoute(routed.route()) : completion;
         } finally {
             lock.unlock();
         }

@@ -86,6 +86,9 @@ public final class HandlerSubscriber implements Flow.Subscriber<ChatCompletionCh
         }
         done = true;
         ChatCompletion completion = accumulator.result();
+        if (subscription instanceof RouteReporting routed) {
+            completion = completion.withRoute(routed.route());
+        }
         try {
             handler.onComplete(completion);
         } catch (RuntimeException handlerFailure) {

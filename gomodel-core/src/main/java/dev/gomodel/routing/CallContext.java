@@ -1,0 +1,240 @@
+package dev.gomodel.routing;
+
+import dev.gomodel.chat.RouteReport;
+import dev.gomodel.chat.RouteReport.Outcome;
+import dev.gomodel.error.ApiException;
+import dev.gomodel.error.CircuitOpenException;
+import dev.gomodel.error.RequestTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * What one routed call has done and may do next: its place in the {@link Plan} (stage and
+ * retry), the attempts made so far for the route report, and the decision after each failure.
+ * Create calls and streams share it; what they share between calls (breakers, balancer) lives in
+ * {@link ProviderState} and {@link Balancer}.
+ *
+ * <p>Methods are synchronized: a call's attempts end on HTTP threads, its timers fire on the
+ * timer thread, and its caller may cancel it, but each decision must see the one before.
+ */
+final class CallContext {
+
+    /** What to do after a failed attempt. */
+    sealed interface Decision {
+        /** Try the same stage again after {@code waitNanos}. */
+        record Retry(long waitNanos) implements Decision {
+        }
+
+        /** Move on to the next fallback stage now. */
+        record NextStage() implements Decision {
+        }
+
+        /** End the call with {@code error}. */
+        record Fail(Throwable error) implements Decision {
+        }
+    }
+
+    final RouterCall call;
+    final Plan plan;
+    final RoutePolicy policy;
+    final SafeListener listener;
+    private final Balancer balancer;
+    private final Function<Target, RetryPolicy> retryPolicies;
+    private final LongSupplier nanoTime;
+    private final DoubleSupplier random;
+    final long startNanos;
+    final long deadlineNanos;
+    private int stage;
+    private int retry;
+    private long waitBeforeNextNanos;
+    private final List<RouteReport.Attempt> attempts = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+
+    CallContext(RouterCall call, Plan plan, RoutePolicy policy, SafeListener listener, Balancer balancer,
+            Function<Target, RetryPolicy> retryPolicies, LongSupplier nanoTime, DoubleSupplier random) {
+        this.call = call;
+        this.plan = plan;
+        this.policy = policy;
+        this.listener = listener;
+        this.balancer = balancer;
+        this.retryPolicies = retryPolicies;
+        this.nanoTime = nanoTime;
+        this.random = random;
+        this.startNanos = nanoTime.getAsLong();
+        this.deadlineNanos = policy.deadline() == null ? Long.MAX_VALUE
+                : startNanos + Math.min(policy.deadline().toNanos(), Long.MAX_VALUE - startNanos);
+    }
+
+    long now() {
+        return nanoTime.getAsLong();
+    }
+
+    synchronized int stage() {
+        return stage;
+    }
+
+    synchronized int retry() {
+        return retry;
+    }
+
+    /** The wait made before the attempt about to start, for its report entry. */
+    synchronized long waitBeforeNextNanos() {
+        return waitBeforeNextNanos;
+    }
+
+    /**
+     * The target of the next attempt in the current stage, with its circuit acquired; providers
+     * whose circuit is open are recorded as skipped. {@code null} when no provider of the stage
+     * may be called.
+     */
+    Target nextTarget() {
+        List<RouteReport.Attempt> skipped = new ArrayList<>();
+        Target chosen = null;
+        synchronized (this) {
+            Plan.Stage current = plan.stages().get(stage);
+            List<Target> candidates = new ArrayList<>();
+            List<ProviderState> states = new ArrayList<>();
+            for (Target target : current.pool()) {
+                if (target.state().breaker().isCallPermitted()) {
+                    candidates.add(target);
+                    states.add(target.state());
+                } else {
+                    skipped.add(skip(target));
+                }
+            }
+            while (!states.isEmpty()) {
+                ProviderState picked = balancer.pick(states, policy.loadBalancing(), current.label());
+                int index = states.indexOf(picked);
+                Target target = candidates.get(index);
+                if (picked.breaker().tryAcquire()) {
+                    chosen = target;
+                    break;
+                }
+                skipped.add(skip(target));
+                states.remove(index);
+                candidates.remove(index);
+            }
+            attempts.addAll(skipped);
+        }
+        for (RouteReport.Attempt attempt : skipped) {
+            listener.attemptFinished(call, attempt);
+        }
+        return chosen;
+    }
+
+    private RouteReport.Attempt skip(Target target) {
+        return new RouteReport.Attempt(target.name(), target.model(), stage, retry, Outcome.SKIPPED_CIRCUIT_OPEN, null,
+                Duration.ZERO, Duration.ZERO);
+    }
+
+    /** The failure that stands for a stage whose providers all have open circuits. */
+    synchronized CircuitOpenException circuitOpen() {
+        Plan.Stage current = plan.stages().get(stage);
+        return new CircuitOpenException("every provider that serves " + current.label()
+                + " has an open circuit; none was tried", current.pool().get(0).name());
+    }
+
+    /** Records a finished attempt and tells the listener. */
+    void recordAttempt(Target target, Outcome outcome, Throwable failure, long waitedNanos, long latencyNanos) {
+        RouteReport.Attempt attempt;
+        synchronized (this) {
+            attempt = new RouteReport.Attempt(target.name(), target.model(), stage, retry, outcome, failure,
+                    Duration.ofNanos(waitedNanos), Duration.ofNanos(Math.max(0, latencyNanos)));
+            attempts.add(attempt);
+        }
+        listener.attemptFinished(call, attempt);
+    }
+
+    /** The report of everything so far. */
+    synchronized RouteReport report() {
+        return new RouteReport(attempts, Duration.ofNanos(now() - startNanos));
+    }
+
+    /**
+     * Decides what follows a failed attempt ({@code target} is {@code null} when the stage had
+     * no provider to try). A ladder of guards, each with its reason.
+     */
+    synchronized Decision afterFailure(Target target, Throwable error) {
+        failures.add(error);
+        boolean retryable = Failures.isRetryable(error);
+        boolean fallback = Failures.triggersFallback(error, policy.fallbackOnRequestErrors());
+
+        // A request error would fail the same way anywhere: end the call with it.
+        if (!retryable && !fallback) {
+            return new Decision.Fail(finalError(error));
+        }
+        // A transient failure is tried again on the same stage, if the wait is acceptable.
+        if (retryable && target != null) {
+            RetryPolicy retryPolicy = retryPolicies.apply(target);
+            if (retry < retryPolicy.maxRetries()) {
+                long wait = retryPolicy.backoff(retry, random.getAsDouble()).toNanos();
+                Duration retryAfter = retryAfter(error);
+                boolean waitable = retryAfter == null || retryAfter.compareTo(retryPolicy.maxRetryAfter()) <= 0;
+                if (retryAfter != null) {
+                    wait = Math.max(wait, retryAfter.toNanos());
+                }
+                // No retry starts whose wait would pass the deadline.
+                if (waitable && wait < deadlineNanos - now()) {
+                    retry++;
+                    waitBeforeNextNanos = wait;
+                    return new Decision.Retry(wait);
+                }
+            }
+        }
+        // A failure that a fallback can cure moves on to the next stage, at once.
+        if (fallback && stage + 1 < plan.stages().size()) {
+            stage++;
+            retry = 0;
+            waitBeforeNextNanos = 0;
+            return new Decision.NextStage();
+        }
+        // Nothing is left to try.
+        return new Decision.Fail(finalError(error));
+    }
+
+    /**
+     * The error a failed call ends with: the last real failure (an open circuit counts only when
+     * nothing was tried), with every other attempt's failure attached as suppressed.
+     */
+    private Throwable finalError(Throwable last) {
+        Throwable chosen = last;
+        if (chosen instanceof CircuitOpenException) {
+            for (int i = failures.size() - 1; i >= 0; i--) {
+                if (!(failures.get(i) instanceof CircuitOpenException)) {
+                    chosen = failures.get(i);
+                    break;
+                }
+            }
+        }
+        for (Throwable failure : failures) {
+            if (failure != chosen) {
+                chosen.addSuppressed(failure);
+            }
+        }
+        return chosen;
+    }
+
+    /** The failure that ends a call whose deadline ran out, with the attempts so far suppressed on it. */
+    synchronized RequestTimeoutException deadlineExceeded() {
+        RequestTimeoutException timeout = new RequestTimeoutException(null, RequestTimeoutException.Phase.TOTAL,
+                policy.deadline(), null);
+        failures.forEach(timeout::addSuppressed);
+        return timeout;
+    }
+
+    private static Duration retryAfter(Throwable error) {
+        return error instanceof ApiException api ? api.retryAfter().orElse(null) : null;
+    }
+
+    /** How a finished attempt is reported. */
+    static Outcome outcomeOf(Throwable failure) {
+        if (failure == null) {
+            return Outcome.OK;
+        }
+        return failure instanceof RequestTimeoutException ? Outcome.TIMED_OUT : Outcome.ERROR;
+    }
+}

@@ -1,0 +1,524 @@
+package dev.gomodel.routing;
+
+import dev.gomodel.chat.ChatCompletionChunk;
+import dev.gomodel.chat.ChatCompletionChunk.ChunkChoice;
+import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.chat.RouteReport;
+import dev.gomodel.chat.RouteReport.Outcome;
+import dev.gomodel.chat.Usage;
+import dev.gomodel.error.RequestTimeoutException;
+import dev.gomodel.error.StreamInterruptedException;
+import dev.gomodel.internal.stream.RouteReporting;
+import dev.gomodel.internal.timer.Timers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One routed stream, and the subscription its subscriber holds.
+ *
+ * <p>Before the first content chunk the stream is not committed: chunks that carry nothing yet
+ * (a role, an empty delta) are held back, and a failed attempt is retried or moved to a fallback
+ * exactly as a {@code create} would be, invisibly to the subscriber. The first chunk with
+ * content, a tool call, a finish reason or usage commits the stream to its attempt: held chunks
+ * and that chunk are delivered, and from then on a failure ends the stream with a
+ * {@link StreamInterruptedException} that says how many chunks were delivered. Output is never
+ * duplicated and never silently cut short.
+ *
+ * <p>Signals to the subscriber go through one drain loop guarded by {@code wip}, so they are
+ * serial; after commit the upstream is asked for one chunk at a time, only while the subscriber
+ * has unmet demand. {@code cancel()} cancels the attempt in flight and any pending retry.
+ */
+final class RoutedStream implements Flow.Subscription, RouteReporting {
+
+    private final CallContext context;
+    private final ChatRequest request;
+    private final Flow.Subscriber<? super ChatCompletionChunk> downstream;
+    private final Queue<ChatCompletionChunk> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile boolean committed;
+    private volatile boolean upstreamDone;
+    private volatile boolean cancelled;
+    private volatile boolean terminated;
+    private volatile Throwable failure;
+    private volatile Throwable interruption;
+    private volatile String committedProvider;
+    private volatile AttemptSubscriber current;
+    private volatile Usage usage;
+    private volatile RouteReport finalReport;
+    private ScheduledFuture<?> pendingRetry;
+    private ScheduledFuture<?> deadlineTimer;
+    private long delivered;
+
+    RoutedStream(CallContext context, ChatRequest request, Flow.Subscriber<? super ChatCompletionChunk> downstream) {
+        this.context = context;
+        this.request = request;
+        this.downstream = downstream;
+    }
+
+    void start() {
+        context.listener.callStarted(context.call);
+        if (context.policy.deadline() != null) {
+            synchronized (this) {
+                deadlineTimer = Timers.scheduleNanos(context.deadlineNanos - context.now(), this::deadlineReached);
+            }
+        }
+        attempt();
+    }
+
+    @Override
+    public RouteReport route() {
+        RouteReport report = finalReport;
+        return report != null ? report : context.report();
+    }
+
+    // ---- the subscriber's side ----
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            endWith(new IllegalArgumentException("request(" + n + "): demand must be positive"));
+            return;
+        }
+        demand.getAndAccumulate(n, (now, add) -> now + add < 0 ? Long.MAX_VALUE : now + add);
+        drain();
+    }
+
+    @Override
+    public void cancel() {
+        if (cancelled || terminated) {
+            return;
+        }
+        cancelled = true;
+        stopAttempt(Outcome.CANCELLED);
+        cancelTimers();
+        context.listener.callCancelled(context.call, context.report());
+        drain();
+    }
+
+    // ---- attempts ----
+
+    private void attempt() {
+        Target target = context.nextTarget();
+        if (target == null) {
+            afterFailedAttempt(null, context.circuitOpen());
+            return;
+        }
+        AttemptSubscriber attempt = new AttemptSubscriber(target, context.waitBeforeNextNanos());
+        synchronized (this) {
+            if (cancelled || terminated || failure != null) {
+                target.state().breaker().onIgnored();
+                return;
+            }
+            current = attempt;
+        }
+        context.listener.attemptStarted(context.call, target.name(), target.model(), context.stage(), context.retry());
+        target.state().callStarted();
+        Flow.Publisher<ChatCompletionChunk> publisher;
+        try {
+            publisher = target.provider().stream(Router.upstreamRequest(request, target.model()));
+        } catch (RuntimeException e) {
+            attempt.fail(e);
+            return;
+        }
+        publisher.subscribe(attempt);
+    }
+
+    private void afterFailedAttempt(Target target, Throwable error) {
+        if (cancelled || terminated || failure != null) {
+            return;
+        }
+        CallContext.Decision decision = context.afterFailure(target, error);
+        if (decision instanceof CallContext.Decision.Retry retry) {
+            context.listener.retryScheduled(context.call, Duration.ofNanos(retry.waitNanos()), error);
+            synchronized (this) {
+                if (!cancelled && !terminated && failure == null) {
+                    pendingRetry = Timers.scheduleNanos(retry.waitNanos(), this::attempt);
+                }
+            }
+        } else if (decision instanceof CallContext.Decision.NextStage) {
+            attempt();
+        } else if (decision instanceof CallContext.Decision.Fail fail) {
+            endWith(fail.error());
+        }
+    }
+
+    private void deadlineReached() {
+        if (terminated || cancelled) {
+            return;
+        }
+        if (committed) {
+            stopAttempt(Outcome.TIMED_OUT);
+            interrupt(new RequestTimeoutException(committedProvider, RequestTimeoutException.Phase.TOTAL,
+                    context.policy.deadline(), null));
+        } else {
+            stopAttempt(Outcome.TIMED_OUT);
+            endWith(context.deadlineExceeded());
+        }
+    }
+
+    /** Ends the stream with {@code error} as it is: the failure came before any content was delivered. */
+    private void endWith(Throwable error) {
+        synchronized (this) {
+            if (failure != null || terminated) {
+                return;
+            }
+            failure = error;
+        }
+        stopAttempt(null);
+        cancelTimers();
+        drain();
+    }
+
+    /** Ends a committed stream: its failure is reported with the count of chunks delivered. */
+    private void interrupt(Throwable cause) {
+        synchronized (this) {
+            if (interruption != null || terminated) {
+                return;
+            }
+            interruption = cause;
+        }
+        cancelTimers();
+        drain();
+    }
+
+    /** Cancels the attempt in flight, reporting it with {@code outcome} unless that is {@code null}. */
+    private void stopAttempt(Outcome outcome) {
+        AttemptSubscriber attempt;
+        synchronized (this) {
+            attempt = current;
+            if (pendingRetry != null) {
+                pendingRetry.cancel(false);
+            }
+        }
+        if (attempt != null) {
+            attempt.abandon(outcome);
+        }
+    }
+
+    private synchronized void cancelTimers() {
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+        }
+        if (pendingRetry != null) {
+            pendingRetry.cancel(false);
+        }
+    }
+
+    // ---- delivery ----
+
+    private void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        while (true) {
+            if (terminated) {
+                return;
+            }
+            if (cancelled) {
+                finish();
+                return;
+            }
+            Throwable error = failure;
+            if (error != null) {
+                finish();
+                finalReport = context.report();
+                context.listener.callFailed(context.call, error, finalReport);
+                downstream.onError(error);
+                return;
+            }
+            long requested = demand.get();
+            long emitted = 0;
+            while (emitted != requested && !cancelled) {
+                ChatCompletionChunk chunk = queue.poll();
+                if (chunk == null) {
+                    break;
+                }
+                emitted++;
+                delivered++;
+                downstream.onNext(chunk);
+            }
+            if (emitted > 0 && requested != Long.MAX_VALUE) {
+                demand.addAndGet(-emitted);
+            }
+            if (cancelled) {
+                finish();
+                return;
+            }
+            Throwable cause = interruption;
+            if (cause != null && (queue.isEmpty() || demand.get() == 0)) {
+                finish();
+                StreamInterruptedException interrupted = new StreamInterruptedException(committedProvider, delivered,
+                        cause);
+                finalReport = context.report();
+                context.listener.callFailed(context.call, interrupted, finalReport);
+                downstream.onError(interrupted);
+                return;
+            }
+            if (upstreamDone && queue.isEmpty()) {
+                finish();
+                finalReport = context.report();
+                context.listener.callCompleted(context.call, usage, finalReport);
+                downstream.onComplete();
+                return;
+            }
+            AttemptSubscriber attempt = current;
+            if (committed && attempt != null && queue.isEmpty() && demand.get() > 0 && cause == null) {
+                attempt.requestMore();
+            }
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    private void finish() {
+        terminated = true;
+        queue.clear();
+        cancelTimers();
+    }
+
+    /** Whether a chunk carries something the subscriber must see, so that delivering it commits the stream. */
+    static boolean carriesContent(ChatCompletionChunk chunk) {
+        if (chunk.usage() != null) {
+            return true;
+        }
+        for (ChunkChoice choice : chunk.choices()) {
+            if (choice.finishReason() != null) {
+                return true;
+            }
+            ChatCompletionChunk.Delta delta = choice.delta();
+            if (delta != null && (notEmpty(delta.content()) || notEmpty(delta.reasoningContent())
+                    || (delta.toolCalls() != null && !delta.toolCalls().isEmpty()) || !delta.extra().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean notEmpty(String text) {
+        return text != null && !text.isEmpty();
+    }
+
+    /** Receives one attempt's chunks. Its signal handlers and timers meet under its monitor. */
+    private final class AttemptSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
+        private final Target target;
+        private final long waitedNanos;
+        private final long startNanos;
+        private final List<ChatCompletionChunk> held = new ArrayList<>();
+        private Flow.Subscription subscription;
+        private boolean outstanding;
+        private boolean done;
+        private long lastActivityNanos;
+        private ScheduledFuture<?> timer;
+
+        AttemptSubscriber(Target target, long waitedNanos) {
+            this.target = target;
+            this.waitedNanos = waitedNanos;
+            this.startNanos = context.now();
+            this.lastActivityNanos = startNanos;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            synchronized (this) {
+                this.subscription = subscription;
+                if (done) {
+                    subscription.cancel();
+                    return;
+                }
+                armCommitTimer();
+                outstanding = true;
+            }
+            subscription.request(1);
+        }
+
+        /** Before commit, the first-token and attempt limits; whichever is sooner. */
+        private void armCommitTimer() {
+            Duration firstToken = context.policy.firstTokenTimeout();
+            Duration attemptLimit = context.policy.attemptTimeout();
+            if (firstToken == null && attemptLimit == null) {
+                return;
+            }
+            boolean firstTokenSooner = attemptLimit == null || (firstToken != null && firstToken.compareTo(attemptLimit) <= 0);
+            Duration limit = firstTokenSooner ? firstToken : attemptLimit;
+            RequestTimeoutException.Phase phase = firstTokenSooner ? RequestTimeoutException.Phase.FIRST_TOKEN
+                    : RequestTimeoutException.Phase.ATTEMPT;
+            timer = Timers.schedule(limit, () -> fail(new RequestTimeoutException(target.name(), phase, limit, null)));
+        }
+
+        @Override
+        public void onNext(ChatCompletionChunk item) {
+            ChatCompletionChunk chunk = item.provider() == null ? item.withProvider(target.name()) : item;
+            Flow.Subscription toRequest = null;
+            boolean firstContent = false;
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                outstanding = false;
+                lastActivityNanos = context.now();
+                if (chunk.usage() != null) {
+                    usage = chunk.usage();
+                }
+                if (!committed) {
+                    if (!carriesContent(chunk)) {
+                        held.add(chunk);
+                        outstanding = true;
+                        toRequest = subscription;
+                    } else {
+                        commit();
+                        queue.addAll(held);
+                        held.clear();
+                        queue.add(chunk);
+                        firstContent = true;
+                    }
+                } else {
+                    queue.add(chunk);
+                }
+            }
+            if (toRequest != null) {
+                toRequest.request(1);
+                return;
+            }
+            if (firstContent) {
+                context.listener.firstToken(context.call, Duration.ofNanos(context.now() - context.startNanos));
+            }
+            drain();
+        }
+
+        private void commit() {
+            committed = true;
+            committedProvider = target.name();
+            cancelTimer();
+            Duration idle = context.policy.streamIdleTimeout();
+            if (idle != null) {
+                timer = Timers.schedule(idle, this::checkIdle);
+            }
+        }
+
+        private void checkIdle() {
+            Duration idle = context.policy.streamIdleTimeout();
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                long silent = context.now() - lastActivityNanos;
+                if (!outstanding || silent < idle.toNanos()) {
+                    timer = Timers.scheduleNanos(outstanding ? idle.toNanos() - silent : idle.toNanos(), this::checkIdle);
+                    return;
+                }
+            }
+            fail(new RequestTimeoutException(target.name(), RequestTimeoutException.Phase.IDLE, idle, null));
+        }
+
+        /** Asks the upstream for one more chunk, unless one is already on its way. */
+        void requestMore() {
+            Flow.Subscription toRequest;
+            synchronized (this) {
+                if (done || outstanding || subscription == null) {
+                    return;
+                }
+                outstanding = true;
+                lastActivityNanos = context.now();
+                toRequest = subscription;
+            }
+            toRequest.request(1);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            fail(throwable);
+        }
+
+        /** The attempt failed: by an upstream error, a timer, or a provider that threw. */
+        void fail(Throwable error) {
+            Flow.Subscription toCancel;
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                cancelTimer();
+                toCancel = subscription;
+            }
+            if (toCancel != null) {
+                toCancel.cancel();
+            }
+            long latency = context.now() - startNanos;
+            target.state().callEnded(latency, false);
+            if (Failures.countsAgainstCircuit(error)) {
+                target.state().breaker().onFailure();
+            } else {
+                target.state().breaker().onIgnored();
+            }
+            context.recordAttempt(target, CallContext.outcomeOf(error), error, waitedNanos, latency);
+            if (committed) {
+                interrupt(error);
+            } else {
+                afterFailedAttempt(target, error);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                cancelTimer();
+                if (!committed) {
+                    commit();
+                    cancelTimer();
+                    queue.addAll(held);
+                    held.clear();
+                }
+            }
+            long latency = context.now() - startNanos;
+            target.state().callEnded(latency, true);
+            target.state().breaker().onSuccess();
+            context.recordAttempt(target, Outcome.OK, null, waitedNanos, latency);
+            upstreamDone = true;
+            drain();
+        }
+
+        /** The call ended around this attempt (cancel, deadline, a failure elsewhere). */
+        void abandon(Outcome outcome) {
+            Flow.Subscription toCancel;
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                cancelTimer();
+                toCancel = subscription;
+            }
+            if (toCancel != null) {
+                toCancel.cancel();
+            }
+            long latency = context.now() - startNanos;
+            target.state().callEnded(latency, false);
+            target.state().breaker().onIgnored();
+            if (outcome != null) {
+                context.recordAttempt(target, outcome, null, waitedNanos, latency);
+            }
+        }
+
+        private void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+    }
+}
