@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -97,6 +98,18 @@ public final class GoModelClient implements AutoCloseable {
         /** Adds a provider; names must be unique within a client. */
         public Builder provider(Provider provider) {
             router.provider(provider);
+            return this;
+        }
+
+        /**
+         * Configures routing: aliases, pools, fallbacks, retries, circuit breakers, deadlines.
+         *
+         * <pre>{@code
+         * .routing(r -> r.fallback("gpt-4o", "anthropic/claude-sonnet-4-5").maxRetries(2))
+         * }</pre>
+         */
+        public Builder routing(Consumer<Router.Builder> configuration) {
+            configuration.accept(router);
             return this;
         }
 

@@ -39,9 +39,11 @@ public final class LocalEndpoint implements AutoCloseable {
         return thread;
     });
     private final long wordDelayMillis;
+    private final int failWithStatus;
 
-    private LocalEndpoint(long wordDelayMillis) throws IOException {
+    private LocalEndpoint(long wordDelayMillis, int failWithStatus) throws IOException {
         this.wordDelayMillis = wordDelayMillis;
+        this.failWithStatus = failWithStatus;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(executor);
@@ -54,7 +56,12 @@ public final class LocalEndpoint implements AutoCloseable {
      * @param wordDelayMillis the pause between streamed words, so a reader sees text arrive
      */
     public static LocalEndpoint start(long wordDelayMillis) throws IOException {
-        return new LocalEndpoint(wordDelayMillis);
+        return new LocalEndpoint(wordDelayMillis, 0);
+    }
+
+    /** Starts an endpoint that answers every request with HTTP {@code status}, as an upstream in trouble does. */
+    public static LocalEndpoint failing(int status) throws IOException {
+        return new LocalEndpoint(0, status);
     }
 
     /** The base URL to give a provider, ending in {@code /v1}. */
@@ -71,6 +78,12 @@ public final class LocalEndpoint implements AutoCloseable {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 sendJson(exchange, 405, "{\"error\":{\"message\":\"use POST\",\"type\":\"invalid_request_error\"}}");
+                return;
+            }
+            if (failWithStatus != 0) {
+                exchange.getRequestBody().readAllBytes();
+                sendJson(exchange, failWithStatus, "{\"error\":{\"message\":\"this endpoint fails on purpose\","
+                        + "\"type\":\"server_error\"}}");
                 return;
             }
             ChatRequest request;
