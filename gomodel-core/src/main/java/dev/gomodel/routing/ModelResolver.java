@@ -118,7 +118,8 @@ final class ModelResolver {
     private static String afterPrefix(String model, int start) {
         String bare = model.substring(start);
         if (bare.isBlank()) {
-            throw new IllegalArgumentException("model \"" + model + "\" names a provider but no model id after the \"/\"");
+            throw new IllegalArgumentException("model \"" + model + "\" has no model id after the provider prefix \""
+                    + model.substring(0, start) + "\"");
         }
         return bare;
     }

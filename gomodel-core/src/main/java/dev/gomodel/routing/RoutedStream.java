@@ -254,7 +254,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
                 return;
             }
             Throwable cause = interruption;
-            if (cause != null && (queue.isEmpty() || demand.get() == 0)) {
+            if (cause != null && queue.isEmpty()) {
                 finish();
                 StreamInterruptedException interrupted = new StreamInterruptedException(committedProvider, delivered,
                         cause);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomodel.error.NoRouteException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +14,28 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelResolverTest {
+
+    static ModelResolver resolver(FakeProvider... providers) {
+        return resolver(Map.of(), Map.of(), providers);
+    }
+
+    static ModelResolver resolver(Map<String, List<String>> aliases, Map<String, List<String>> fallbacks,
+            FakeProvider... providers) {
+        List<Target> targets = new ArrayList<>();
+        for (FakeProvider provider : providers) {
+            targets.add(new Target(provider, new ProviderState(provider.name(), 1,
+                    new CircuitBreaker(CircuitBreakerPolicy.ofDefaults(), System::nanoTime)), null));
+        }
+        return new ModelResolver(targets, aliases, fallbacks);
+    }
+
+    static Target first(Plan plan) {
+        return plan.stages().get(0).pool().get(0);
+    }
+
+    static List<String> stage(Plan plan, int index) {
+        return plan.stages().get(index).pool().stream().map(t -> t.name() + ":" + t.model()).toList();
+    }
 
     private static final FakeProvider OPENAI = new FakeProvider("openai", "openai");
     private static final FakeProvider WORK = new FakeProvider("work", "anthropic");
@@ -39,7 +63,7 @@ class ModelResolverTest {
     @ParameterizedTest(name = "{0} with provider {1} -> {3}: {4}")
     @MethodSource("routes")
     void resolves(String model, String hint, List<FakeProvider> providers, String provider, String bareModel) {
-        Route route = new ModelResolver(List.copyOf(providers)).resolve(model, hint);
+        Target route = first(resolver(providers.toArray(FakeProvider[]::new)).resolve(model, hint));
 
         assertThat(route.provider().name()).isEqualTo(provider);
         assertThat(route.model()).isEqualTo(bareModel);
@@ -50,7 +74,7 @@ class ModelResolverTest {
         FakeProvider typedOpenai = new FakeProvider("azure", "openai");
         FakeProvider namedOpenai = new FakeProvider("openai", "custom");
 
-        Route route = new ModelResolver(List.of(typedOpenai, namedOpenai)).resolve("openai/gpt-4o", null);
+        Target route = first(resolver(typedOpenai, namedOpenai).resolve("openai/gpt-4o", null));
 
         assertThat(route.provider()).isSameAs(namedOpenai);
         assertThat(route.model()).isEqualTo("gpt-4o");
@@ -58,7 +82,7 @@ class ModelResolverTest {
 
     @Test
     void unknownHintFailsListingConfiguredProviders() {
-        ModelResolver resolver = new ModelResolver(List.of(OPENAI, GROQ));
+        ModelResolver resolver = resolver(OPENAI, GROQ);
 
         assertThatThrownBy(() -> resolver.resolve("gpt-4o", "mistral"))
                 .isInstanceOf(NoRouteException.class)
@@ -69,7 +93,7 @@ class ModelResolverTest {
 
     @Test
     void modelNoProviderServesFailsListingConfiguredProviders() {
-        ModelResolver resolver = new ModelResolver(List.of(GROQ));
+        ModelResolver resolver = resolver(GROQ);
 
         assertThatThrownBy(() -> resolver.resolve("gpt-4o", null))
                 .isInstanceOf(NoRouteException.class)
@@ -80,10 +104,49 @@ class ModelResolverTest {
     @org.junit.jupiter.params.provider.CsvSource(value = {"openai/, NULL", "openai/, openai", "'openai/  ', NULL"},
             nullValues = "NULL")
     void prefixWithNothingAfterItIsRejectedNamingTheModel(String model, String hint) {
-        ModelResolver resolver = new ModelResolver(List.of(OPENAI));
+        ModelResolver resolver = resolver(OPENAI);
 
         assertThatThrownBy(() -> resolver.resolve(model, hint))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("model \"" + model + "\" has no model id after the provider prefix \"openai/\"");
+    }
+
+    @Test
+    void providersListingTheModelFormAPool() {
+        FakeProvider groq2 = new FakeProvider("groq-eu", "groq", "mixtral");
+
+        Plan plan = resolver(OPENAI, GROQ, groq2).resolve("mixtral", null);
+
+        assertThat(stage(plan, 0)).containsExactly("groq:mixtral", "groq-eu:mixtral");
+    }
+
+    @Test
+    void anAliasIsReplacedByItsTargetsOnlyWithoutAnExplicitProvider() {
+        ModelResolver resolver = resolver(Map.of("smart", List.of("openai/gpt-4o", "work/claude")), Map.of(), OPENAI,
+                WORK);
+
+        assertThat(stage(resolver.resolve("smart", null), 0)).containsExactly("openai:gpt-4o", "work:claude");
+        assertThat(stage(resolver.resolve("smart", "openai"), 0)).containsExactly("openai:smart");
+    }
+
+    @Test
+    void fallbacksFollowAsStagesMatchedByTheModelAsWrittenOrAsResolved() {
+        ModelResolver resolver = resolver(Map.of(), Map.of("gpt-4o", List.of("work/claude", "groq/mixtral")), OPENAI,
+                WORK, GROQ);
+
+        Plan written = resolver.resolve("gpt-4o", null);
+        Plan prefixed = resolver.resolve("openai/gpt-4o", null);
+
+        assertThat(written.stages()).hasSize(3);
+        assertThat(stage(written, 1)).containsExactly("work:claude");
+        assertThat(stage(written, 2)).containsExactly("groq:mixtral");
+        assertThat(stage(prefixed, 1)).containsExactly("work:claude");
+    }
+
+    @Test
+    void aFallbackThatResolvesNowhereIsRejectedNamingTheEntry() {
+        assertThatThrownBy(() -> resolver(Map.of(), Map.of("gpt-4o", List.of("groq/mixtral", "claude-3")), GROQ))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("fallbacks.gpt-4o[1]: no configured provider serves model \"claude-3\"");
     }
 }

@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Ending: {@code [DONE]} (or the dialect's equivalent) completes at once; the body ending
  * cleanly after a {@code finish_reason} completes; any other end of body fails with
- * {@link IncompleteStreamException}. A failure is signalled once, after the queued chunks the
- * subscriber has asked for; chunks it has not asked for by then are dropped and not counted.
+ * {@link IncompleteStreamException}. A failure is signalled once, after every chunk that arrived
+ * before it has been delivered (as the subscriber's demand allows): nothing received is dropped.
  * {@code cancel()} aborts the exchange and releases everything; no signal follows it.
  */
 final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
@@ -172,9 +172,12 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                 try {
                     downstream.onNext(chunk);
                 } catch (RuntimeException e) {
+                    // Flow rule 2.13: a subscriber that throws is treated as cancelled; it is told why once.
                     failure.compareAndSet(null, new GoModelException("the stream's subscriber threw from onNext: " + e,
                             provider(), e));
                     abortExchange();
+                    queue.clear();
+                    break;
                 }
             }
             if (emitted > 0 && requested != Long.MAX_VALUE) {
@@ -185,10 +188,10 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                 return;
             }
             RuntimeException error = failure.get();
-            if (error == null && truncated && queue.isEmpty()) {
+            if (error == null && truncated) {
                 error = new IncompleteStreamException(provider(), delivered);
             }
-            if (error != null) {
+            if (error != null && queue.isEmpty()) {
                 finish();
                 downstream.onError(error);
                 return;

@@ -332,6 +332,33 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void chunksThatArrivedBeforeAnErrorAreAllDeliveredFirstEvenOneRequestAtATime() throws Exception {
+        stubStream("""
+                data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}]}
+
+                data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"b"},"finish_reason":null}]}
+
+                data: {"error":{"message":"Overloaded","type":"server_error"}}
+
+                """);
+        RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(1);
+
+        provider().build().stream(hello()).subscribe(subscriber);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (subscriber.items.size() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        assertThat(subscriber.terminalSignals()).isZero();
+        subscriber.request(1);
+
+        assertThat(subscriber.awaitTerminal(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(subscriber.items).extracting(ChatCompletionChunk::text).containsExactly("a", "b");
+        assertThat(subscriber.error()).isInstanceOf(ProviderErrorException.class);
+        assertThat(subscriber.violations).isEmpty();
+    }
+
+    @Test
     void theEndOfBodyAfterAFinishReasonCompletesWithoutDone() throws Exception {
         stubStream("""
                 data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}
