@@ -8,7 +8,8 @@ import java.util.Objects;
  * jitter, and the upstream's {@code Retry-After} honoured up to a cap.
  *
  * <p>The wait before retry {@code n} (0 for the first retry) is
- * {@code min(maxBackoff, initialBackoff * multiplier^n)}, spread by {@code ±jitter} of itself.
+ * {@code initialBackoff * multiplier^n}, spread by {@code ±jitter} of itself, and never more
+ * than {@code maxBackoff}.
  * When the failure carried a {@code Retry-After} (or {@code retry-after-ms}), the wait is at
  * least that; a {@code Retry-After} longer than {@code maxRetryAfter} is not waited for: the
  * router moves on to the fallbacks instead. No retry starts whose wait would pass the call's
@@ -97,9 +98,8 @@ public final class RetryPolicy {
      */
     public Duration backoff(int retry, double random) {
         double base = initialBackoff.toNanos() * Math.pow(multiplier, retry);
-        double capped = Math.min(base, maxBackoff.toNanos());
-        double spread = capped * (1 - jitter + 2 * jitter * random);
-        return Duration.ofNanos((long) Math.min(spread, Long.MAX_VALUE));
+        double spread = base * (1 - jitter + 2 * jitter * random);
+        return Duration.ofNanos((long) Math.min(spread, maxBackoff.toNanos()));
     }
 
     @Override

@@ -219,7 +219,9 @@ public final class Router implements ChatCompletions, AutoCloseable {
          * @throws IllegalArgumentException if a provider of the same name was added
          */
         public Builder provider(Provider provider) {
-            return provider(provider, ProviderPolicy.ofDefaults());
+            add(provider);
+            providerPolicies.putIfAbsent(provider.name(), ProviderPolicy.ofDefaults());
+            return this;
         }
 
         /**
@@ -228,14 +230,19 @@ public final class Router implements ChatCompletions, AutoCloseable {
          * @throws IllegalArgumentException if a provider of the same name was added
          */
         public Builder provider(Provider provider, ProviderPolicy policy) {
+            Objects.requireNonNull(policy, "policy");
+            add(provider);
+            providerPolicies.put(provider.name(), policy);
+            return this;
+        }
+
+        private void add(Provider provider) {
             Objects.requireNonNull(provider, "provider");
             if (providers.containsKey(provider.name())) {
                 throw new IllegalArgumentException("providers: two providers are named \"" + provider.name()
                         + "\"; give each a distinct name");
             }
             providers.put(provider.name(), provider);
-            providerPolicies.putIfAbsent(provider.name(), Objects.requireNonNull(policy, "policy"));
-            return this;
         }
 
         /** Sets the policy of the provider named {@code name}, added before or after. */
