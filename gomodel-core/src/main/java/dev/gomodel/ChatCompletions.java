@@ -4,8 +4,10 @@ import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.GoModelException;
+import dev.gomodel.internal.deadline.DeadlineChatCompletions;
 import dev.gomodel.internal.stream.BlockingChunkStream;
 import dev.gomodel.internal.stream.HandlerSubscriber;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
@@ -59,6 +61,21 @@ public interface ChatCompletions {
         HandlerSubscriber subscriber = new HandlerSubscriber(handler);
         stream(request).subscribe(subscriber);
         return subscriber.result();
+    }
+
+    /**
+     * A view of this API whose every call must end within {@code deadline} of its start,
+     * retries, backoff waits and fallbacks included; past it the call is cancelled and fails
+     * with a {@link dev.gomodel.error.RequestTimeoutException} of phase {@code TOTAL}.
+     *
+     * <pre>{@code
+     * client.chat().withDeadline(Duration.ofSeconds(5)).create(request);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code deadline} is not positive
+     */
+    default ChatCompletions withDeadline(Duration deadline) {
+        return new DeadlineChatCompletions(this, deadline);
     }
 
     /**

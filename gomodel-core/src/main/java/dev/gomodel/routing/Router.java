@@ -6,6 +6,7 @@ import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.GoModelException;
+import dev.gomodel.internal.deadline.DeadlineChatCompletions;
 import dev.gomodel.internal.stream.FailedPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,9 +110,43 @@ public final class Router implements ChatCompletions, AutoCloseable {
 
     @Override
     public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
+        return createAsync(request, null);
+    }
+
+    @Override
+    public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
+        return stream(request, (Duration) null);
+    }
+
+    /**
+     * A view of this router whose calls use {@code deadline} instead of their route's: it bounds
+     * retries, waits and fallbacks, and no retry starts whose wait would pass it.
+     */
+    @Override
+    public ChatCompletions withDeadline(Duration deadline) {
+        Duration checked = DeadlineChatCompletions.requirePositive(deadline);
+        return new ChatCompletions() {
+            @Override
+            public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
+                return Router.this.createAsync(request, checked);
+            }
+
+            @Override
+            public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
+                return Router.this.stream(request, checked);
+            }
+
+            @Override
+            public ChatCompletions withDeadline(Duration other) {
+                return Router.this.withDeadline(other);
+            }
+        };
+    }
+
+    private CompletableFuture<ChatCompletion> createAsync(ChatRequest request, Duration deadline) {
         CallContext context;
         try {
-            context = newCall(request, false);
+            context = newCall(request, false, deadline);
         } catch (GoModelException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -120,14 +155,13 @@ public final class Router implements ChatCompletions, AutoCloseable {
         return call.result();
     }
 
-    @Override
-    public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
+    private Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request, Duration deadline) {
         Objects.requireNonNull(request, "request");
         return subscriber -> {
             Objects.requireNonNull(subscriber, "subscriber");
             CallContext context;
             try {
-                context = newCall(request, true);
+                context = newCall(request, true, deadline);
             } catch (GoModelException | IllegalArgumentException e) {
                 new FailedPublisher<ChatCompletionChunk>(e).subscribe(subscriber);
                 return;
@@ -138,7 +172,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
         };
     }
 
-    private CallContext newCall(ChatRequest request, boolean stream) {
+    private CallContext newCall(ChatRequest request, boolean stream, Duration deadline) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new GoModelException("the client is closed", null, null);
@@ -149,6 +183,9 @@ public final class Router implements ChatCompletions, AutoCloseable {
             route = routes.get(plan.stages().get(0).pool().get(0).model());
         }
         RoutePolicy policy = route == null ? defaults : route.orElse(defaults);
+        if (deadline != null) {
+            policy = policy.toBuilder().deadline(deadline).build();
+        }
         // An attempt retries by the route's own policy, else its provider's, else the default.
         RetryPolicy routeRetry = route == null ? null : route.retry();
         Function<Target, RetryPolicy> retries = routeRetry != null ? target -> routeRetry

@@ -106,6 +106,30 @@ class OpenAiConnectionTest {
     }
 
     @Test
+    void withDeadlineBoundsADirectProvidersStream() throws Exception {
+        try (LoopbackServer server = new LoopbackServer((connection, number) -> {
+            connection.readRequest();
+            connection.startEventStream();
+            connection.writeChunk(CHUNK);
+            connection.awaitClientClose(10_000);
+        })) {
+            OpenAiProvider openai = OpenAiProvider.builder().baseUrl(server.baseUrl()).build();
+            RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
+
+            long start = System.nanoTime();
+            openai.withDeadline(Duration.ofMillis(400)).stream(hello()).subscribe(subscriber);
+            assertThat(subscriber.awaitTerminal(10, TimeUnit.SECONDS)).isTrue();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(subscriber.items).hasSize(1);
+            assertThat(subscriber.error()).isInstanceOf(RequestTimeoutException.class);
+            assertThat(((RequestTimeoutException) subscriber.error()).phase()).isEqualTo(RequestTimeoutException.Phase.TOTAL);
+            assertThat(elapsed).isLessThan(Duration.ofMillis(800));
+            assertThat(subscriber.violations).isEmpty();
+        }
+    }
+
+    @Test
     void aSubscriberThatDoesNotRequestIsNotTimedOut() throws Exception {
         try (LoopbackServer server = new LoopbackServer((connection, number) -> {
             connection.readRequest();

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -18,6 +19,7 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.RouteReport;
 import dev.gomodel.chat.RouteReport.Outcome;
+import dev.gomodel.chat.Usage;
 import dev.gomodel.error.InvalidRequestException;
 import dev.gomodel.error.ProviderErrorException;
 import dev.gomodel.error.RequestTimeoutException;
@@ -29,6 +31,8 @@ import dev.gomodel.routing.LoadBalancing;
 import dev.gomodel.routing.ProviderPolicy;
 import dev.gomodel.routing.RetryPolicy;
 import dev.gomodel.routing.Router;
+import dev.gomodel.routing.RouterCall;
+import dev.gomodel.routing.RouterListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -185,8 +189,8 @@ class RoutingTest {
         // Open: a is skipped without a request.
         ChatCompletion skipped = router.create(ask("a/gpt-4o"));
         assertThat(skipped.route().attempts()).extracting(RouteReport.Attempt::provider, RouteReport.Attempt::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", Outcome.SKIPPED_CIRCUIT_OPEN),
-                        org.assertj.core.groups.Tuple.tuple("b", Outcome.OK));
+                .containsExactly(tuple("a", Outcome.SKIPPED_CIRCUIT_OPEN),
+                        tuple("b", Outcome.OK));
         assertThat(requestsTo("a")).isEqualTo(2);
 
         // a recovers; after the cool-down one probe goes through, and two successes close it.
@@ -388,5 +392,79 @@ class RoutingTest {
 
         assertThat(done.route().attempts()).extracting(a -> a.provider() + " " + a.outcome())
                 .containsExactly("a ERROR", "a ERROR", "b OK");
+    }
+
+    @Test
+    void aPerRequestDeadlineOverridesTheRoutesAndBoundsRetryWaits() {
+        server.stubFor(post(path("slow")).willReturn(ok("too late").withFixedDelay(3_000)));
+        server.stubFor(post(path("a")).willReturn(error(503).withHeader("Retry-After", "5")));
+        Router router = Router.builder().provider(provider("slow")).provider(provider("a")).retry(FAST_RETRIES)
+                .deadline(Duration.ofMinutes(1)).build();
+
+        long start = System.nanoTime();
+        Throwable slow = catchThrowable(() -> router.withDeadline(Duration.ofMillis(300)).create(ask("slow/gpt-4o")));
+        Throwable limited = catchThrowable(() -> router.withDeadline(Duration.ofSeconds(2)).create(ask("a/gpt-4o")));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(slow).isInstanceOf(RequestTimeoutException.class);
+        assertThat(((RequestTimeoutException) slow).limit()).isEqualTo(Duration.ofMillis(300));
+        assertThat(limited).isInstanceOf(ProviderErrorException.class);
+        assertThat(requestsTo("a")).isEqualTo(1);
+        assertThat(elapsed).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void aListenerThatThrowsNeverBreaksACall() {
+        server.stubFor(post(path("a")).willReturn(ok("fine")));
+        Router router = Router.builder().provider(provider("a")).listener(new RouterListener() {
+            @Override
+            public void callStarted(RouterCall call) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void callCompleted(RouterCall call, Usage usage,
+                    RouteReport route) {
+                throw new IllegalStateException("listener bug");
+            }
+        }).build();
+
+        assertThat(router.create(ask("gpt-4o")).text()).isEqualTo("fine");
+        assertThat(router.stream(ask("gpt-4o"), chunk -> { }).isCompletedExceptionally()).isFalse();
+    }
+
+    @Test
+    void aStreamThatMissesItsFirstTokenTimeoutFallsBack() throws Exception {
+        server.stubFor(post(path("slow")).willReturn(sse(chunk("late", "stop") + "data: [DONE]\n\n")
+                .withFixedDelay(3_000)));
+        server.stubFor(post(path("b")).willReturn(sse(chunk("quick", "stop") + "data: [DONE]\n\n")));
+        Router router = Router.builder().provider(provider("slow")).provider(provider("b")).retry(RetryPolicy.none())
+                .firstTokenTimeout(Duration.ofMillis(300)).fallback("gpt-4o", "b/gpt-4o").build();
+        RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
+
+        long start = System.nanoTime();
+        router.stream(ask("slow/gpt-4o")).subscribe(subscriber);
+        assertThat(subscriber.awaitTerminal(10, TimeUnit.SECONDS)).isTrue();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(subscriber.completed()).isTrue();
+        assertThat(subscriber.items).extracting(ChatCompletionChunk::text).containsExactly("quick");
+        assertThat(elapsed).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void cancellingAStreamDuringABackoffWaitIssuesNoFurtherAttempt() throws Exception {
+        server.stubFor(post(path("a")).willReturn(error(503).withHeader("Retry-After", "1")));
+        Router router = Router.builder().provider(provider("a")).retry(FAST_RETRIES).listener(listener).build();
+        RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
+
+        router.stream(ask("gpt-4o")).subscribe(subscriber);
+        Thread.sleep(300);
+        subscriber.cancel();
+        Thread.sleep(1_500);
+
+        assertThat(requestsTo("a")).isEqualTo(1);
+        assertThat(subscriber.terminalSignals()).isZero();
+        assertThat(listener.events).last().isEqualTo("cancelled");
     }
 }

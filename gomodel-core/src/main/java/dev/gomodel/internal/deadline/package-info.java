@@ -1,0 +1,4 @@
+/**
+ * The per-call deadline of {@code ChatCompletions.withDeadline}; not exported.
+ */
+package dev.gomodel.internal.deadline;
