@@ -138,8 +138,41 @@ final class CallContext {
                 + " has an open circuit; none was tried", current.pool().get(0).name());
     }
 
+    /** An attempt succeeded: its provider's statistics and breaker hear of it, and it is reported. */
+    void attemptSucceeded(Target target, long waitedNanos, long latencyNanos) {
+        target.state().callEnded(latencyNanos, true);
+        target.state().breaker().onSuccess();
+        recordAttempt(target, Outcome.OK, null, waitedNanos, latencyNanos);
+    }
+
+    /**
+     * An attempt failed: its provider's breaker counts the failure if it says something about
+     * the provider's health (not for a request error), and it is reported.
+     */
+    void attemptFailed(Target target, Throwable failure, long waitedNanos, long latencyNanos) {
+        target.state().callEnded(latencyNanos, false);
+        if (Failures.countsAgainstCircuit(failure)) {
+            target.state().breaker().onFailure();
+        } else {
+            target.state().breaker().onIgnored();
+        }
+        recordAttempt(target, outcomeOf(failure), failure, waitedNanos, latencyNanos);
+    }
+
+    /**
+     * The call ended around an attempt still running (cancelled, out of time): no verdict on
+     * the provider; reported with {@code outcome} unless that is {@code null}.
+     */
+    void attemptAbandoned(Target target, Outcome outcome, long waitedNanos, long latencyNanos) {
+        target.state().callEnded(latencyNanos, false);
+        target.state().breaker().onIgnored();
+        if (outcome != null) {
+            recordAttempt(target, outcome, null, waitedNanos, latencyNanos);
+        }
+    }
+
     /** Records a finished attempt and tells the listener. */
-    void recordAttempt(Target target, Outcome outcome, Throwable failure, long waitedNanos, long latencyNanos) {
+    private void recordAttempt(Target target, Outcome outcome, Throwable failure, long waitedNanos, long latencyNanos) {
         RouteReport.Attempt attempt;
         synchronized (this) {
             attempt = new RouteReport.Attempt(target.name(), target.model(), stage, retry, outcome, failure,
@@ -230,8 +263,8 @@ final class CallContext {
         return error instanceof ApiException api ? api.retryAfter().orElse(null) : null;
     }
 
-    /** How a finished attempt is reported. */
-    static Outcome outcomeOf(Throwable failure) {
+    /** How a failed attempt is reported. */
+    private static Outcome outcomeOf(Throwable failure) {
         if (failure == null) {
             return Outcome.OK;
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One routed {@code create}: attempts run one after another, each asynchronously; waits between
@@ -21,6 +22,8 @@ final class RoutedCall {
     private final CallContext context;
     private final ChatRequest request;
     private final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
+    /** Set once by whichever end comes first: completion, failure or the caller's cancellation. */
+    private final AtomicBoolean ended = new AtomicBoolean();
     private Attempt current;
     private ScheduledFuture<?> pendingRetry;
     private ScheduledFuture<?> deadlineTimer;
@@ -58,7 +61,7 @@ final class RoutedCall {
                     () -> fail(context.deadlineExceeded(), Outcome.TIMED_OUT));
         }
         result.whenComplete((completion, error) -> {
-            if (error instanceof CancellationException) {
+            if (error instanceof CancellationException && ended.compareAndSet(false, true)) {
                 stop(Outcome.CANCELLED);
                 context.listener.callCancelled(context.call, context.report());
             }
@@ -74,7 +77,7 @@ final class RoutedCall {
         }
         Attempt attempt;
         synchronized (this) {
-            if (result.isDone()) {
+            if (ended.get()) {
                 target.state().breaker().onIgnored();
                 return;
             }
@@ -128,36 +131,26 @@ final class RoutedCall {
             failure = new RequestTimeoutException(attempt.target.name(), RequestTimeoutException.Phase.ATTEMPT,
                     context.policy.attemptTimeout(), failure);
         }
-        attempt.target.state().callEnded(latency, failure == null);
         if (failure == null) {
-            attempt.target.state().breaker().onSuccess();
-            context.recordAttempt(attempt.target, Outcome.OK, null, attempt.waitedNanos, latency);
+            context.attemptSucceeded(attempt.target, attempt.waitedNanos, latency);
             ChatCompletion served = completion.provider() == null ? completion.withProvider(attempt.target.name())
                     : completion;
-            served = served.withRoute(context.report());
-            if (complete(served)) {
-                context.listener.callCompleted(context.call, served.usage(), served.route());
-            }
+            complete(served.withRoute(context.report()));
             return;
         }
-        if (Failures.countsAgainstCircuit(failure)) {
-            attempt.target.state().breaker().onFailure();
-        } else {
-            attempt.target.state().breaker().onIgnored();
-        }
-        context.recordAttempt(attempt.target, CallContext.outcomeOf(failure), failure, attempt.waitedNanos, latency);
+        context.attemptFailed(attempt.target, failure, attempt.waitedNanos, latency);
         onFailure(attempt.target, failure);
     }
 
     private void onFailure(Target target, Throwable failure) {
-        if (result.isDone()) {
+        if (ended.get()) {
             return;
         }
         CallContext.Decision decision = context.afterFailure(target, failure);
         if (decision instanceof CallContext.Decision.Retry retry) {
             context.listener.retryScheduled(context.call, Duration.ofNanos(retry.waitNanos()), failure);
             synchronized (this) {
-                if (!result.isDone()) {
+                if (!ended.get()) {
                     pendingRetry = Timers.scheduleNanos(retry.waitNanos(), this::attempt);
                 }
             }
@@ -168,26 +161,26 @@ final class RoutedCall {
         }
     }
 
-    private boolean complete(ChatCompletion completion) {
-        if (result.complete(completion)) {
+    /** Ends the call with {@code completion}; the listener hears of it before the caller does. */
+    private void complete(ChatCompletion completion) {
+        if (ended.compareAndSet(false, true)) {
             cancelTimers();
-            return true;
+            context.listener.callCompleted(context.call, completion.usage(), completion.route());
+            result.complete(completion);
         }
-        return false;
     }
 
     /** Ends the call with {@code error}; {@code inFlight} reports an attempt still running, if any. */
     private void fail(Throwable error, Outcome inFlight) {
-        if (result.isDone()) {
+        if (!ended.compareAndSet(false, true)) {
             return;
         }
         if (inFlight != null) {
             stop(inFlight);
         }
-        if (result.completeExceptionally(error)) {
-            cancelTimers();
-            context.listener.callFailed(context.call, error, context.report());
-        }
+        cancelTimers();
+        context.listener.callFailed(context.call, error, context.report());
+        result.completeExceptionally(error);
     }
 
     /** Stops the attempt in flight (reporting it with {@code outcome}) and any pending retry. */
@@ -209,10 +202,7 @@ final class RoutedCall {
         }
         cancelTimers();
         if (attempt != null) {
-            long latency = context.now() - attempt.startNanos;
-            attempt.target.state().callEnded(latency, false);
-            attempt.target.state().breaker().onIgnored();
-            context.recordAttempt(attempt.target, outcome, null, attempt.waitedNanos, latency);
+            context.attemptAbandoned(attempt.target, outcome, attempt.waitedNanos, context.now() - attempt.startNanos);
             if (attempt.future != null) {
                 attempt.future.cancel(true);
             }

@@ -9,16 +9,13 @@ import dev.gomodel.chat.Usage;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.error.StreamInterruptedException;
 import dev.gomodel.internal.stream.RouteReporting;
+import dev.gomodel.internal.stream.SerialEmitter;
 import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One routed stream, and the subscription its subscriber holds.
@@ -31,22 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link StreamInterruptedException} that says how many chunks were delivered. Output is never
  * duplicated and never silently cut short.
  *
- * <p>Signals to the subscriber go through one drain loop guarded by {@code wip}, so they are
- * serial; after commit the upstream is asked for one chunk at a time, only while the subscriber
- * has unmet demand. {@code cancel()} cancels the attempt in flight and any pending retry.
+ * <p>Signals to the subscriber go through a {@link SerialEmitter}, so they are serial; after
+ * commit the upstream is asked for one chunk at a time, only while the subscriber has unmet
+ * demand. {@code cancel()} cancels the attempt in flight and any pending retry.
  */
 final class RoutedStream implements Flow.Subscription, RouteReporting {
 
     private final CallContext context;
     private final ChatRequest request;
-    private final Flow.Subscriber<? super ChatCompletionChunk> downstream;
-    private final Queue<ChatCompletionChunk> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong demand = new AtomicLong();
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialEmitter<ChatCompletionChunk> emitter;
     private volatile boolean committed;
     private volatile boolean upstreamDone;
-    private volatile boolean cancelled;
-    private volatile boolean terminated;
     private volatile Throwable failure;
     private volatile Throwable interruption;
     private volatile String committedProvider;
@@ -55,12 +47,11 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
     private volatile RouteReport finalReport;
     private ScheduledFuture<?> pendingRetry;
     private ScheduledFuture<?> deadlineTimer;
-    private long delivered;
 
     RoutedStream(CallContext context, ChatRequest request, Flow.Subscriber<? super ChatCompletionChunk> downstream) {
         this.context = context;
         this.request = request;
-        this.downstream = downstream;
+        this.emitter = new SerialEmitter<>(downstream, new Delivery());
     }
 
     void start() {
@@ -83,24 +74,12 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
 
     @Override
     public void request(long n) {
-        if (n <= 0) {
-            endWith(new IllegalArgumentException("request(" + n + "): demand must be positive"));
-            return;
-        }
-        demand.getAndAccumulate(n, (now, add) -> now + add < 0 ? Long.MAX_VALUE : now + add);
-        drain();
+        emitter.request(n);
     }
 
     @Override
     public void cancel() {
-        if (cancelled || terminated) {
-            return;
-        }
-        cancelled = true;
-        stopAttempt(Outcome.CANCELLED);
-        cancelTimers();
-        context.listener.callCancelled(context.call, context.report());
-        drain();
+        emitter.cancel();
     }
 
     // ---- attempts ----
@@ -113,7 +92,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
         }
         AttemptSubscriber attempt = new AttemptSubscriber(target, context.waitBeforeNextNanos());
         synchronized (this) {
-            if (cancelled || terminated || failure != null) {
+            if (emitter.isDone() || failure != null) {
                 target.state().breaker().onIgnored();
                 return;
             }
@@ -132,14 +111,14 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
     }
 
     private void afterFailedAttempt(Target target, Throwable error) {
-        if (cancelled || terminated || failure != null) {
+        if (emitter.isDone() || failure != null) {
             return;
         }
         CallContext.Decision decision = context.afterFailure(target, error);
         if (decision instanceof CallContext.Decision.Retry retry) {
             context.listener.retryScheduled(context.call, Duration.ofNanos(retry.waitNanos()), error);
             synchronized (this) {
-                if (!cancelled && !terminated && failure == null) {
+                if (!emitter.isDone() && failure == null) {
                     pendingRetry = Timers.scheduleNanos(retry.waitNanos(), this::attempt);
                 }
             }
@@ -151,7 +130,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
     }
 
     private void deadlineReached() {
-        if (terminated || cancelled) {
+        if (emitter.isDone()) {
             return;
         }
         if (committed) {
@@ -167,26 +146,26 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
     /** Ends the stream with {@code error} as it is: the failure came before any content was delivered. */
     private void endWith(Throwable error) {
         synchronized (this) {
-            if (failure != null || terminated) {
+            if (failure != null || emitter.isDone()) {
                 return;
             }
             failure = error;
         }
         stopAttempt(null);
         cancelTimers();
-        drain();
+        emitter.drain();
     }
 
     /** Ends a committed stream: its failure is reported with the count of chunks delivered. */
     private void interrupt(Throwable cause) {
         synchronized (this) {
-            if (interruption != null || terminated) {
+            if (interruption != null || emitter.isDone()) {
                 return;
             }
             interruption = cause;
         }
         cancelTimers();
-        drain();
+        emitter.drain();
     }
 
     /** Cancels the attempt in flight, reporting it with {@code outcome} unless that is {@code null}. */
@@ -214,77 +193,50 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
 
     // ---- delivery ----
 
-    private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        while (true) {
-            if (terminated) {
-                return;
-            }
-            if (cancelled) {
-                finish();
-                return;
-            }
+    /** How the emitter's questions are answered for a routed stream. */
+    private final class Delivery implements SerialEmitter.Source {
+        @Override
+        public Throwable failure(long delivered) {
             Throwable error = failure;
             if (error != null) {
-                finish();
-                finalReport = context.report();
-                context.listener.callFailed(context.call, error, finalReport);
-                downstream.onError(error);
-                return;
-            }
-            long requested = demand.get();
-            long emitted = 0;
-            while (emitted != requested && !cancelled) {
-                ChatCompletionChunk chunk = queue.poll();
-                if (chunk == null) {
-                    break;
-                }
-                emitted++;
-                delivered++;
-                downstream.onNext(chunk);
-            }
-            if (emitted > 0 && requested != Long.MAX_VALUE) {
-                demand.addAndGet(-emitted);
-            }
-            if (cancelled) {
-                finish();
-                return;
+                return error;
             }
             Throwable cause = interruption;
-            if (cause != null && queue.isEmpty()) {
-                finish();
-                StreamInterruptedException interrupted = new StreamInterruptedException(committedProvider, delivered,
-                        cause);
-                finalReport = context.report();
-                context.listener.callFailed(context.call, interrupted, finalReport);
-                downstream.onError(interrupted);
-                return;
-            }
-            if (upstreamDone && queue.isEmpty()) {
-                finish();
-                finalReport = context.report();
-                context.listener.callCompleted(context.call, usage, finalReport);
-                downstream.onComplete();
-                return;
-            }
+            return cause == null ? null : new StreamInterruptedException(committedProvider, delivered, cause);
+        }
+
+        @Override
+        public boolean completed() {
+            return upstreamDone;
+        }
+
+        @Override
+        public void pull() {
             AttemptSubscriber attempt = current;
-            if (committed && attempt != null && queue.isEmpty() && demand.get() > 0 && cause == null) {
+            if (committed && attempt != null) {
                 attempt.requestMore();
             }
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
+        }
+
+        @Override
+        public void ended(Throwable error, boolean cancelled) {
+            cancelTimers();
+            if (cancelled) {
+                stopAttempt(Outcome.CANCELLED);
+                finalReport = context.report();
+                context.listener.callCancelled(context.call, finalReport);
                 return;
             }
+            if (error != null) {
+                stopAttempt(null);
+            }
+            finalReport = context.report();
+            if (error == null) {
+                context.listener.callCompleted(context.call, usage, finalReport);
+            } else {
+                context.listener.callFailed(context.call, error, finalReport);
+            }
         }
-    }
-
-    private void finish() {
-        terminated = true;
-        queue.clear();
-        cancelTimers();
     }
 
     /** Whether a chunk carries something the subscriber must see, so that delivering it commits the stream. */
@@ -377,13 +329,13 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
                         toRequest = subscription;
                     } else {
                         commit();
-                        queue.addAll(held);
+                        held.forEach(emitter::offer);
                         held.clear();
-                        queue.add(chunk);
+                        emitter.offer(chunk);
                         firstContent = true;
                     }
                 } else {
-                    queue.add(chunk);
+                    emitter.offer(chunk);
                 }
             }
             if (toRequest != null) {
@@ -393,7 +345,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
             if (firstContent) {
                 context.listener.firstToken(context.call, Duration.ofNanos(context.now() - context.startNanos));
             }
-            drain();
+            emitter.drain();
         }
 
         private void commit() {
@@ -442,26 +394,11 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
 
         /** The attempt failed: by an upstream error, a timer, or a provider that threw. */
         void fail(Throwable error) {
-            Flow.Subscription toCancel;
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                done = true;
-                cancelTimer();
-                toCancel = subscription;
+            long latency = stop();
+            if (latency < 0) {
+                return;
             }
-            if (toCancel != null) {
-                toCancel.cancel();
-            }
-            long latency = context.now() - startNanos;
-            target.state().callEnded(latency, false);
-            if (Failures.countsAgainstCircuit(error)) {
-                target.state().breaker().onFailure();
-            } else {
-                target.state().breaker().onIgnored();
-            }
-            context.recordAttempt(target, CallContext.outcomeOf(error), error, waitedNanos, latency);
+            context.attemptFailed(target, error, waitedNanos, latency);
             if (committed) {
                 interrupt(error);
             } else {
@@ -480,24 +417,29 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
                 if (!committed) {
                     commit();
                     cancelTimer();
-                    queue.addAll(held);
+                    held.forEach(emitter::offer);
                     held.clear();
                 }
             }
-            long latency = context.now() - startNanos;
-            target.state().callEnded(latency, true);
-            target.state().breaker().onSuccess();
-            context.recordAttempt(target, Outcome.OK, null, waitedNanos, latency);
+            context.attemptSucceeded(target, waitedNanos, context.now() - startNanos);
             upstreamDone = true;
-            drain();
+            emitter.drain();
         }
 
         /** The call ended around this attempt (cancel, deadline, a failure elsewhere). */
         void abandon(Outcome outcome) {
+            long latency = stop();
+            if (latency >= 0) {
+                context.attemptAbandoned(target, outcome, waitedNanos, latency);
+            }
+        }
+
+        /** Ends this attempt and cancels its upstream; the attempt's latency, or -1 if it had already ended. */
+        private long stop() {
             Flow.Subscription toCancel;
             synchronized (this) {
                 if (done) {
-                    return;
+                    return -1;
                 }
                 done = true;
                 cancelTimer();
@@ -506,12 +448,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
             if (toCancel != null) {
                 toCancel.cancel();
             }
-            long latency = context.now() - startNanos;
-            target.state().callEnded(latency, false);
-            target.state().breaker().onIgnored();
-            if (outcome != null) {
-                context.recordAttempt(target, outcome, null, waitedNanos, latency);
-            }
+            return context.now() - startNanos;
         }
 
         private void cancelTimer() {

@@ -12,7 +12,8 @@ import java.time.Duration;
  * and {@link #attemptFinished} as a pair (a provider skipped for an open circuit gets only
  * {@code attemptFinished}), with {@link #retryScheduled} between attempts that wait; for a
  * stream, {@link #firstToken} once, when the first content chunk is delivered; and last exactly
- * one of {@link #callCompleted}, {@link #callFailed} or {@link #callCancelled}.
+ * one of {@link #callCompleted}, {@link #callFailed} or {@link #callCancelled}. The completion
+ * and failure events are delivered before the caller sees the result or the terminal signal.
  *
  * <p>Calls run on whichever thread drives the call (the caller's, the HTTP client's, the timer's)
  * and may be concurrent across calls. A listener must be fast, thread-safe and must not throw: an

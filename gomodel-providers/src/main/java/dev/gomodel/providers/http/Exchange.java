@@ -1,9 +1,9 @@
 package dev.gomodel.providers.http;
 
-import dev.gomodel.internal.timer.Timers;
 import dev.gomodel.error.GoModelException;
-import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.error.RequestTimeoutException.Phase;
+import dev.gomodel.error.RequestTimeoutException;
+import dev.gomodel.internal.timer.Timers;
 import dev.gomodel.providers.Timeouts;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

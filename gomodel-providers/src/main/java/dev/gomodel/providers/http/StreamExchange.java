@@ -1,22 +1,19 @@
 package dev.gomodel.providers.http;
 
-import dev.gomodel.internal.timer.Timers;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.IncompleteStreamException;
 import dev.gomodel.error.MalformedResponseException;
+import dev.gomodel.internal.stream.SerialEmitter;
+import dev.gomodel.internal.timer.Timers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Body bytes are requested from the JDK client one buffer at a time and only while the
  * subscriber has unmet demand and no decoded chunk is waiting, so a slow subscriber slows the
  * read instead of filling memory, and no thread ever waits for either side. The SSE decoder and
- * the dialect run on the client's thread as buffers arrive; chunks go through a queue to one
- * drain loop (guarded by {@code wip}) that makes every signal to the subscriber serial.
+ * the dialect run on the client's thread as buffers arrive; chunks go through a
+ * {@link SerialEmitter}, which makes every signal to the subscriber serial.
  *
  * <p>Ending: {@code [DONE]} (or the dialect's equivalent) completes at once; the body ending
  * cleanly after a {@code finish_reason} completes; any other end of body fails with
@@ -36,47 +33,34 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
-    private final Flow.Subscriber<? super ChatCompletionChunk> downstream;
     private final StreamDialect.Factory dialects;
-    private final Queue<ChatCompletionChunk> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong demand = new AtomicLong();
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialEmitter<ChatCompletionChunk> emitter;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean upstreamDone;
     private volatile boolean truncated;
-    private volatile boolean cancelled;
-    private volatile boolean terminated;
     private volatile boolean bodyRequested;
     private volatile boolean discarding;
     private volatile boolean readingErrorBody;
-    private long delivered;
 
     StreamExchange(HttpTransport transport, HttpRequest request, StreamDialect.Factory dialects,
             Flow.Subscriber<? super ChatCompletionChunk> downstream) {
         super(transport, request);
         this.dialects = dialects;
-        this.downstream = downstream;
+        this.emitter = new SerialEmitter<>(downstream, new Delivery());
     }
 
     // ---- the subscriber's side ----
 
     @Override
     public void request(long n) {
-        if (n <= 0) {
-            // Flow rule 3.9: non-positive demand is signalled as an IllegalArgumentException.
-            failWith(new IllegalArgumentException("request(" + n + "): demand must be positive"));
-            return;
-        }
-        demand.getAndAccumulate(n, (current, add) -> current + add < 0 ? Long.MAX_VALUE : current + add);
-        drain();
+        emitter.request(n);
     }
 
     @Override
     public void cancel() {
-        if (!cancelled) {
-            cancelled = true;
+        if (!emitter.isDone()) {
             abortExchange();
-            drain();
+            emitter.cancel();
         }
     }
 
@@ -118,21 +102,17 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     @Override
     boolean fail(GoModelException error) {
-        return failWith(error);
-    }
-
-    private boolean failWith(RuntimeException error) {
-        if (terminated || upstreamDone || !failure.compareAndSet(null, error)) {
+        if (emitter.isDone() || upstreamDone || !failure.compareAndSet(null, error)) {
             return false;
         }
         abortExchange();
-        drain();
+        emitter.drain();
         return true;
     }
 
     @Override
     boolean isFinished() {
-        return terminated || cancelled;
+        return emitter.isDone();
     }
 
     @Override
@@ -142,92 +122,50 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     /** Starts the exchange after the subscriber received this subscription. */
     void subscribed() {
-        if (!cancelled) {
+        if (!emitter.isDone()) {
             start();
         }
     }
 
-    private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        while (true) {
-            if (terminated) {
-                return;
-            }
-            if (cancelled) {
-                finish();
-                return;
-            }
-            long requested = demand.get();
-            long emitted = 0;
-            while (emitted != requested && !cancelled) {
-                ChatCompletionChunk chunk = queue.poll();
-                if (chunk == null) {
-                    break;
-                }
-                emitted++;
-                delivered++;
-                try {
-                    downstream.onNext(chunk);
-                } catch (RuntimeException e) {
-                    // Flow rule 2.13: a subscriber that throws is treated as cancelled; it is told why once.
-                    failure.compareAndSet(null, new GoModelException("the stream's subscriber threw from onNext: " + e,
-                            provider(), e));
-                    abortExchange();
-                    queue.clear();
-                    break;
-                }
-            }
-            if (emitted > 0 && requested != Long.MAX_VALUE) {
-                demand.addAndGet(-emitted);
-            }
-            if (cancelled) {
-                finish();
-                return;
-            }
+    /** How the emitter's questions are answered for an HTTP event stream. */
+    private final class Delivery implements SerialEmitter.Source {
+        @Override
+        public Throwable failure(long delivered) {
             RuntimeException error = failure.get();
-            if (error == null && truncated) {
-                error = new IncompleteStreamException(provider(), delivered);
-            }
-            if (error != null && queue.isEmpty()) {
-                finish();
-                downstream.onError(error);
-                return;
-            }
-            if (upstreamDone && queue.isEmpty()) {
-                finish();
-                downstream.onComplete();
-                return;
-            }
+            return error == null && truncated ? new IncompleteStreamException(provider(), delivered) : error;
+        }
+
+        @Override
+        public boolean completed() {
+            return upstreamDone;
+        }
+
+        @Override
+        public void pull() {
             Flow.Subscription subscription = body;
-            if (subscription != null && !readingErrorBody && queue.isEmpty() && demand.get() > 0 && !bodyRequested
-                    && !upstreamDone && !truncated) {
+            if (subscription != null && !readingErrorBody && !bodyRequested && !upstreamDone && !truncated) {
                 bodyRequested = true;
                 lastActivityNanos = System.nanoTime();
                 subscription.request(1);
             }
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
-                return;
-            }
         }
-    }
 
-    private void finish() {
-        terminated = true;
-        queue.clear();
-        release();
-        if (discarding) {
-            // After [DONE] the rest of the body is read only so the connection can be reused;
-            // an upstream that never ends it loses the connection after one idle period.
-            Timers.schedule(timeouts().idle(), () -> {
-                Flow.Subscription subscription = body;
-                if (discarding && subscription != null) {
-                    subscription.cancel();
-                }
-            });
+        @Override
+        public void ended(Throwable error, boolean cancelled) {
+            if (cancelled) {
+                abortExchange();
+            }
+            release();
+            if (discarding) {
+                // After [DONE] the rest of the body is read only so the connection can be reused;
+                // an upstream that never ends it loses the connection after one idle period.
+                Timers.schedule(timeouts().idle(), () -> {
+                    Flow.Subscription subscription = body;
+                    if (discarding && subscription != null) {
+                        subscription.cancel();
+                    }
+                });
+            }
         }
     }
 
@@ -253,14 +191,14 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             if (isFinished() || failure.get() != null) {
                 subscription.cancel();
             } else {
-                drain();
+                emitter.drain();
             }
         }
 
         @Override
         public void onNext(List<ByteBuffer> buffers) {
             lastActivityNanos = System.nanoTime();
-            if (discarding || failure.get() != null || cancelled) {
+            if (discarding || failure.get() != null || emitter.isDone()) {
                 return;
             }
             try {
@@ -279,7 +217,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                         null, e));
             }
             bodyRequested = false;
-            drain();
+            emitter.drain();
         }
 
         @Override
@@ -293,7 +231,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
         @Override
         public void onComplete() {
             discarding = false;
-            if (upstreamDone || failure.get() != null || cancelled) {
+            if (upstreamDone || failure.get() != null || emitter.isDone()) {
                 return;
             }
             try {
@@ -311,7 +249,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                 fail(new MalformedResponseException("could not read a stream event: " + e.getMessage(), provider(),
                         null, e));
             }
-            drain();
+            emitter.drain();
         }
 
         // ---- SseListener ----
@@ -330,7 +268,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             if (chunk.finishReason() != null) {
                 finishSeen = true;
             }
-            queue.offer(chunk);
+            emitter.offer(chunk);
         }
 
         @Override

@@ -1,0 +1,164 @@
+package dev.gomodel.internal.stream;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The delivery half of a publisher: a queue of items, the subscriber's demand, and one drain
+ * loop (guarded by {@code wip}) through which every signal to the subscriber passes, so signals
+ * are serial whichever thread produces items, requests or cancels. The {@link Source} that owns
+ * the stream says how it ends and is asked for more only when the queue is empty and the
+ * subscriber wants more, so a slow subscriber slows the upstream instead of filling memory.
+ *
+ * <p>Ordering: an end (error or completion) is signalled only once every queued item has been
+ * delivered, so nothing received is dropped. {@code cancel()} stops delivery at once. An
+ * exception thrown by the subscriber's {@code onNext} is treated as a cancellation (Flow rule
+ * 2.13) and logged; the subscriber gets no further signal.
+ */
+public final class SerialEmitter<T> {
+
+    private static final System.Logger LOG = System.getLogger(SerialEmitter.class.getName());
+
+    /** The owner of the stream, asked from inside the drain loop. */
+    public interface Source {
+        /**
+         * The error the stream ends with, or {@code null} while it has none; asked only when
+         * nothing is queued.
+         *
+         * @param delivered how many items the subscriber received
+         */
+        Throwable failure(long delivered);
+
+        /** Whether the stream completed; asked only when nothing is queued and there is no failure. */
+        boolean completed();
+
+        /** Nothing is queued and the subscriber wants more: ask the upstream for more. */
+        void pull();
+
+        /**
+         * The stream ended; called once, before the terminal signal if there is one.
+         *
+         * @param error the error about to be signalled, or {@code null} on completion or cancellation
+         * @param cancelled whether it ended by cancellation (or a subscriber that threw)
+         */
+        void ended(Throwable error, boolean cancelled);
+    }
+
+    private final Flow.Subscriber<? super T> downstream;
+    private final Source source;
+    private final Queue<T> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile boolean cancelled;
+    private volatile boolean terminated;
+    private volatile IllegalArgumentException badRequest;
+    private long delivered;
+
+    public SerialEmitter(Flow.Subscriber<? super T> downstream, Source source) {
+        this.downstream = downstream;
+        this.source = source;
+    }
+
+    /** Queues an item for delivery; call {@link #drain()} after. */
+    public void offer(T item) {
+        if (!terminated && !cancelled) {
+            queue.offer(item);
+        }
+    }
+
+    /** The subscription's {@code request}: adds demand, or ends the stream for non-positive demand (rule 3.9). */
+    public void request(long n) {
+        if (n <= 0) {
+            badRequest = new IllegalArgumentException("request(" + n + "): demand must be positive");
+        } else {
+            demand.getAndAccumulate(n, (now, add) -> now + add < 0 ? Long.MAX_VALUE : now + add);
+        }
+        drain();
+    }
+
+    /** The subscription's {@code cancel}: stops delivery; the source hears of it through {@link Source#ended}. */
+    public void cancel() {
+        cancelled = true;
+        drain();
+    }
+
+    /** Whether the stream ended or was cancelled. */
+    public boolean isDone() {
+        return terminated || cancelled;
+    }
+
+    /** Whether the subscriber cancelled. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Delivers what it can and signals the end once everything queued is delivered. */
+    public void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        while (true) {
+            if (terminated) {
+                return;
+            }
+            if (cancelled) {
+                end(null, true);
+                return;
+            }
+            long requested = demand.get();
+            long emitted = 0;
+            while (emitted != requested && !cancelled) {
+                T item = queue.poll();
+                if (item == null) {
+                    break;
+                }
+                emitted++;
+                delivered++;
+                try {
+                    downstream.onNext(item);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a stream subscriber threw from onNext; the stream is cancelled",
+                            e);
+                    cancelled = true;
+                }
+            }
+            if (emitted > 0 && requested != Long.MAX_VALUE) {
+                demand.addAndGet(-emitted);
+            }
+            if (cancelled) {
+                end(null, true);
+                return;
+            }
+            if (queue.isEmpty()) {
+                Throwable error = badRequest != null ? badRequest : source.failure(delivered);
+                if (error != null) {
+                    end(error, false);
+                    downstream.onError(error);
+                    return;
+                }
+                if (source.completed()) {
+                    end(null, false);
+                    downstream.onComplete();
+                    return;
+                }
+                if (demand.get() > 0) {
+                    source.pull();
+                }
+            }
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    private void end(Throwable error, boolean byCancel) {
+        terminated = true;
+        queue.clear();
+        source.ended(error, byCancel);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.gomodel.internal.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+import org.junit.jupiter.api.Test;
+
+class SerialEmitterTest {
+
+    /** A source whose answers the test sets, recording what it is asked. */
+    static final class Source implements SerialEmitter.Source {
+        Throwable failure;
+        boolean completed;
+        int pulls;
+        final List<String> ended = new ArrayList<>();
+        long deliveredAtFailure = -1;
+
+        @Override
+        public Throwable failure(long delivered) {
+            if (failure != null) {
+                deliveredAtFailure = delivered;
+            }
+            return failure;
+        }
+
+        @Override
+        public boolean completed() {
+            return completed;
+        }
+
+        @Override
+        public void pull() {
+            pulls++;
+        }
+
+        @Override
+        public void ended(Throwable error, boolean cancelled) {
+            ended.add((error == null ? "no error" : error.getMessage()) + (cancelled ? ", cancelled" : ""));
+        }
+    }
+
+    /** Records signals; requests nothing by itself. */
+    static final class Subscriber implements Flow.Subscriber<String> {
+        final List<String> signals = new ArrayList<>();
+        RuntimeException throwOnNext;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+        }
+
+        @Override
+        public void onNext(String item) {
+            signals.add(item);
+            if (throwOnNext != null) {
+                throw throwOnNext;
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            signals.add("error: " + throwable.getMessage());
+        }
+
+        @Override
+        public void onComplete() {
+            signals.add("complete");
+        }
+    }
+
+    final Source source = new Source();
+    final Subscriber subscriber = new Subscriber();
+    final SerialEmitter<String> emitter = new SerialEmitter<>(subscriber, source);
+
+    @Test
+    void deliversOnlyWhatWasRequestedAndPullsOnlyWhenEmptyWithDemand() {
+        emitter.offer("a");
+        emitter.offer("b");
+        emitter.drain();
+        assertThat(subscriber.signals).isEmpty();
+        assertThat(source.pulls).isZero();
+
+        emitter.request(1);
+        assertThat(subscriber.signals).containsExactly("a");
+        assertThat(source.pulls).isZero();
+
+        emitter.request(2);
+        assertThat(subscriber.signals).containsExactly("a", "b");
+        assertThat(source.pulls).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorWaitsForEveryQueuedItemAndCountsThem() {
+        emitter.offer("a");
+        emitter.offer("b");
+        source.failure = new IllegalStateException("broken");
+        emitter.request(1);
+        assertThat(subscriber.signals).containsExactly("a");
+
+        emitter.request(1);
+
+        assertThat(subscriber.signals).containsExactly("a", "b", "error: broken");
+        assertThat(source.deliveredAtFailure).isEqualTo(2);
+        assertThat(source.ended).containsExactly("broken");
+        assertThat(emitter.isDone()).isTrue();
+    }
+
+    @Test
+    void completionWaitsForTheQueueAndNeedsNoDemandOfItsOwn() {
+        emitter.offer("a");
+        source.completed = true;
+        emitter.request(1);
+
+        assertThat(subscriber.signals).containsExactly("a", "complete");
+        assertThat(source.ended).containsExactly("no error");
+    }
+
+    @Test
+    void nonPositiveDemandEndsTheStreamWithIllegalArgumentException() {
+        emitter.request(0);
+
+        assertThat(subscriber.signals).singleElement().asString().startsWith("error: request(0)");
+    }
+
+    @Test
+    void cancelStopsDeliveryAndNothingFollows() {
+        emitter.offer("a");
+        emitter.cancel();
+        emitter.request(5);
+        source.completed = true;
+        emitter.drain();
+
+        assertThat(subscriber.signals).isEmpty();
+        assertThat(source.ended).containsExactly("no error, cancelled");
+        assertThat(emitter.isCancelled()).isTrue();
+    }
+
+    @Test
+    void aSubscriberThatThrowsIsTreatedAsCancelled() {
+        subscriber.throwOnNext = new IllegalStateException("subscriber bug");
+        emitter.offer("a");
+        emitter.offer("b");
+        source.completed = true;
+
+        emitter.request(5);
+
+        assertThat(subscriber.signals).containsExactly("a");
+        assertThat(source.ended).containsExactly("no error, cancelled");
+    }
+}
