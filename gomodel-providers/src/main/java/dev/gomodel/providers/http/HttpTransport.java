@@ -3,6 +3,7 @@ package dev.gomodel.providers.http;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.internal.stream.FailedPublisher;
+import dev.gomodel.providers.HttpSettings;
 import dev.gomodel.providers.Timeouts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,12 +56,20 @@ public final class HttpTransport implements AutoCloseable {
         this.maxEventBytes = maxEventBytes;
     }
 
+    /** The transport a provider configured with {@code settings} uses: the caller's client, or one built for it. */
+    public static HttpTransport create(HttpSettings settings) {
+        HttpClient client = settings.httpClient() != null ? settings.httpClient()
+                : newClient(settings.baseUrl(), settings.timeouts(), settings.executor());
+        return new HttpTransport(settings.name(), client, settings.timeouts(), settings.maxResponseBytes(),
+                settings.maxEventBytes());
+    }
+
     /**
      * A client for {@code baseUrl}: HTTP/1.1 for {@code http://} (an h2c upgrade stalls many
      * local servers), HTTP/2 with fallback for {@code https://}, the connect timeout, and
      * {@code executor} when given.
      */
-    public static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
+    static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
         warnIfCleartext(baseUrl);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(timeouts.connect())

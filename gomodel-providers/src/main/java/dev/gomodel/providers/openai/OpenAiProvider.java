@@ -8,20 +8,18 @@ import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.StreamOptions;
 import dev.gomodel.error.ApiException;
 import dev.gomodel.json.ChatJson;
-import dev.gomodel.providers.Timeouts;
+import dev.gomodel.providers.HttpProviderBuilder;
+import dev.gomodel.providers.HttpSettings;
 import dev.gomodel.providers.http.ErrorResponses;
 import dev.gomodel.providers.http.HttpTransport;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 
@@ -51,32 +49,20 @@ public final class OpenAiProvider implements Provider {
 
     private static final Pattern REASONING_MODEL = Pattern.compile("^(o\\d|gpt-5)([-.].*)?$");
 
-    private final String name;
+    private final HttpSettings settings;
     private final URI endpoint;
-    private final String baseUrl;
-    private final String apiKey;
-    private final Map<String, String> headers;
     private final Map<String, JsonValue> extraBody;
-    private final Set<String> models;
     private final boolean streamUsage;
     private final boolean reasoningEffortParameter;
     private final HttpTransport transport;
 
     private OpenAiProvider(Builder builder) {
-        this.name = builder.name;
-        this.baseUrl = builder.baseUrl.endsWith("/") ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1)
-                : builder.baseUrl;
-        this.endpoint = URI.create(baseUrl + "/chat/completions");
-        this.apiKey = builder.apiKey;
-        this.headers = Map.copyOf(builder.headers);
+        this.settings = builder.shared();
+        this.endpoint = settings.resolve("/chat/completions");
         this.extraBody = new LinkedHashMap<>(builder.extraBody);
-        this.models = Set.copyOf(builder.models);
         this.streamUsage = builder.streamUsage;
         this.reasoningEffortParameter = builder.reasoningEffortParameter;
-        HttpClient client = builder.httpClient != null ? builder.httpClient
-                : HttpTransport.newClient(endpoint, builder.timeouts, builder.executor);
-        this.transport = new HttpTransport(name, client, builder.timeouts, builder.maxResponseBytes,
-                builder.maxEventBytes);
+        this.transport = HttpTransport.create(settings);
     }
 
     /** A new builder with OpenAI's defaults. */
@@ -86,7 +72,7 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public String name() {
-        return name;
+        return settings.name();
     }
 
     @Override
@@ -96,12 +82,12 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public Set<String> models() {
-        return models;
+        return settings.models();
     }
 
     /** The base URL requests go to, without the {@code /chat/completions} path. */
     public String baseUrl() {
-        return baseUrl;
+        return settings.baseUrl().toString();
     }
 
     @Override
@@ -119,7 +105,7 @@ public final class OpenAiProvider implements Provider {
     private ChatCompletion parseCompletion(byte[] body) {
         ChatCompletion completion = ChatJson.readCompletion(body);
         if (completion.choices().isEmpty() && completion.extra().containsKey("error")) {
-            ApiException error = ErrorResponses.fromErrorEvent(name, HttpHeaders.of(Map.of(), (a, b) -> true), body);
+            ApiException error = ErrorResponses.fromErrorEvent(settings.name(), HttpHeaders.of(Map.of(), (a, b) -> true), body);
             if (error != null) {
                 throw error;
             }
@@ -161,10 +147,10 @@ public final class OpenAiProvider implements Provider {
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .header("User-Agent", "gomodel-java");
-        if (apiKey != null) {
-            builder.header("Authorization", "Bearer " + apiKey);
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey());
         }
-        headers.forEach(builder::header);
+        settings.headers().forEach(builder::header);
         return builder;
     }
 
@@ -176,78 +162,36 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public String toString() {
-        return "OpenAiProvider[name=" + name + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
-                + "]";
+        return "OpenAiProvider[name=" + settings.name() + ", baseUrl=" + settings.baseUrl() + ", apiKey="
+                + (settings.apiKey() == null ? "none" : "***") + "]";
     }
 
     /**
-     * Builds {@link OpenAiProvider}s. Not thread-safe; {@link #build()} copies the settings, so a
-     * builder can be reused.
+     * Builds {@link OpenAiProvider}s: the settings every HTTP provider shares (name, apiKey,
+     * baseUrl, header, model, timeouts, httpClient, executor, size limits) and OpenAI's own.
+     * Not thread-safe; {@link #build()} copies the settings, so a builder can be reused.
      */
-    public static final class Builder {
-        private String name = "openai";
-        private String baseUrl = DEFAULT_BASE_URL;
-        private String apiKey;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+    public static final class Builder extends HttpProviderBuilder<Builder> {
         private final Map<String, JsonValue> extraBody = new LinkedHashMap<>();
-        private final Set<String> models = new LinkedHashSet<>();
         private boolean streamUsage = true;
         private boolean reasoningEffortParameter = true;
-        private Timeouts timeouts = Timeouts.defaults();
-        private HttpClient httpClient;
-        private Executor executor;
-        private int maxResponseBytes = 32 * 1024 * 1024;
-        private int maxEventBytes = 8 * 1024 * 1024;
 
         private Builder() {
+            super("openai", DEFAULT_BASE_URL);
         }
 
-        /** The name requests use to address this provider; default {@code "openai"}. */
-        public Builder name(String name) {
-            this.name = requireText(name, "name");
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        /** The API key, sent as {@code Authorization: Bearer}; leave unset for servers that need none. */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey == null ? null : requireText(apiKey, "apiKey");
-            return this;
-        }
-
-        /** The base URL, up to but without {@code /chat/completions}; default {@value #DEFAULT_BASE_URL}. */
-        public Builder baseUrl(String baseUrl) {
-            requireText(baseUrl, "baseUrl");
-            URI uri;
-            try {
-                uri = URI.create(baseUrl);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
-            }
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL with a host, got "
-                        + baseUrl);
-            }
-            this.baseUrl = baseUrl;
-            return this;
-        }
-
-        /** A header sent with every request (for example {@code OpenAI-Organization}). */
-        public Builder header(String name, String value) {
-            requireText(name, "header name");
-            headers.put(name, Objects.requireNonNull(value, () -> "header " + name + " value"));
-            return this;
+        private HttpSettings shared() {
+            return settings();
         }
 
         /** A member added to every request body unless the request has it itself. */
         public Builder extraBody(String member, JsonValue value) {
             extraBody.put(requireText(member, "extraBody member"), Objects.requireNonNull(value, "extraBody value"));
-            return this;
-        }
-
-        /** A model this provider serves; with none, it serves any model it is asked for. */
-        public Builder model(String model) {
-            models.add(requireText(model, "model"));
             return this;
         }
 
@@ -266,57 +210,9 @@ public final class OpenAiProvider implements Provider {
             return this;
         }
 
-        /** The time limits; default {@link Timeouts#defaults()}. */
-        public Builder timeouts(Timeouts timeouts) {
-            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
-            return this;
-        }
-
-        /**
-         * The JDK client to use instead of one built for this provider; its own connect timeout,
-         * version and executor then apply.
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-            return this;
-        }
-
-        /** The executor of the client built for this provider; default the JDK client's own. */
-        public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
-            return this;
-        }
-
-        /** The largest non-streamed response body accepted; default 32 MiB. */
-        public Builder maxResponseBytes(int maxResponseBytes) {
-            this.maxResponseBytes = requirePositive(maxResponseBytes, "maxResponseBytes");
-            return this;
-        }
-
-        /** The largest single stream event accepted; default 8 MiB. */
-        public Builder maxEventBytes(int maxEventBytes) {
-            this.maxEventBytes = requirePositive(maxEventBytes, "maxEventBytes");
-            return this;
-        }
-
         /** The provider. */
         public OpenAiProvider build() {
             return new OpenAiProvider(this);
-        }
-
-        private static String requireText(String value, String what) {
-            Objects.requireNonNull(value, () -> what + " is required");
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(what + " must not be blank");
-            }
-            return value;
-        }
-
-        private static int requirePositive(int value, String what) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(what + " must be positive, got " + value);
-            }
-            return value;
         }
     }
 }

@@ -1,0 +1,149 @@
+package dev.gomodel.providers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * The settings every HTTP provider's builder shares; each provider's builder extends it with
+ * its own. Not thread-safe; {@link #settings()} copies, so a builder can be reused.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
+
+    private String name;
+    private String baseUrl;
+    private String apiKey;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Set<String> models = new LinkedHashSet<>();
+    private Timeouts timeouts = Timeouts.defaults();
+    private HttpClient httpClient;
+    private Executor executor;
+    private int maxResponseBytes = 32 * 1024 * 1024;
+    private int maxEventBytes = 8 * 1024 * 1024;
+
+    /**
+     * @param defaultName the provider's name unless {@link #name(String)} sets another
+     * @param defaultBaseUrl the base URL unless {@link #baseUrl(String)} sets another
+     */
+    protected HttpProviderBuilder(String defaultName, String defaultBaseUrl) {
+        this.name = defaultName;
+        this.baseUrl = defaultBaseUrl;
+    }
+
+    /** This builder, typed as the concrete builder. */
+    protected abstract B self();
+
+    /** The name requests use to address this provider. */
+    public B name(String name) {
+        this.name = requireText(name, "name");
+        return self();
+    }
+
+    /** The API key; leave unset for servers that need none. Never logged or shown. */
+    public B apiKey(String apiKey) {
+        this.apiKey = apiKey == null ? null : requireText(apiKey, "apiKey");
+        return self();
+    }
+
+    /**
+     * The base URL, up to but without the API's path (for example {@code .../v1}).
+     *
+     * @throws IllegalArgumentException if it is not an http:// or https:// URL with a host
+     */
+    public B baseUrl(String baseUrl) {
+        requireText(baseUrl, "baseUrl");
+        URI uri;
+        try {
+            uri = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL with a host, got " + baseUrl);
+        }
+        this.baseUrl = baseUrl;
+        return self();
+    }
+
+    /** A header sent with every request. */
+    public B header(String name, String value) {
+        requireText(name, "header name");
+        headers.put(name, Objects.requireNonNull(value, () -> "header " + name + " value"));
+        return self();
+    }
+
+    /** A model this provider serves; with none, it serves whatever model it is asked for. */
+    public B model(String model) {
+        models.add(requireText(model, "model"));
+        return self();
+    }
+
+    /** The time limits; default {@link Timeouts#defaults()}. */
+    public B timeouts(Timeouts timeouts) {
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        return self();
+    }
+
+    /**
+     * The JDK client to use instead of one built for this provider; its own connect timeout,
+     * version and executor then apply.
+     */
+    public B httpClient(HttpClient httpClient) {
+        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        return self();
+    }
+
+    /** The executor of the client built for this provider; default the JDK client's own. */
+    public B executor(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        return self();
+    }
+
+    /** The largest non-streamed response body accepted; default 32 MiB. */
+    public B maxResponseBytes(int maxResponseBytes) {
+        this.maxResponseBytes = requirePositive(maxResponseBytes, "maxResponseBytes");
+        return self();
+    }
+
+    /** The largest single stream event accepted; default 8 MiB. */
+    public B maxEventBytes(int maxEventBytes) {
+        this.maxEventBytes = requirePositive(maxEventBytes, "maxEventBytes");
+        return self();
+    }
+
+    /** The shared settings as they stand. */
+    protected HttpSettings settings() {
+        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
+                maxResponseBytes, maxEventBytes);
+    }
+
+    /**
+     * Checks a required text setting.
+     *
+     * @throws NullPointerException if it is missing, naming it
+     * @throws IllegalArgumentException if it is blank, naming it
+     */
+    protected static String requireText(String value, String what) {
+        Objects.requireNonNull(value, () -> what + " is required");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    private static int requirePositive(int value, String what) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gomodel.providers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * What every HTTP provider is configured with, as its builder left it: the name requests use,
+ * the base URL, the API key, extra headers, the models it serves, time and size limits, and an
+ * optional {@link HttpClient} or executor of the caller's.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the API key.
+ *
+ * @param name the provider's name
+ * @param baseUrl the base URL, without a trailing {@code /}
+ * @param apiKey the API key, or {@code null} for servers that need none
+ * @param headers headers sent with every request
+ * @param models the models it serves; empty for any
+ * @param timeouts the time limits
+ * @param httpClient the caller's client, or {@code null} to build one
+ * @param executor the executor of a built client, or {@code null} for the JDK's
+ * @param maxResponseBytes the largest non-streamed body accepted
+ * @param maxEventBytes the largest single stream event accepted
+ */
+public record HttpSettings(
+        String name,
+        URI baseUrl,
+        String apiKey,
+        Map<String, String> headers,
+        Set<String> models,
+        Timeouts timeouts,
+        HttpClient httpClient,
+        Executor executor,
+        int maxResponseBytes,
+        int maxEventBytes) {
+
+    public HttpSettings {
+        headers = Map.copyOf(headers);
+        models = Set.copyOf(models);
+    }
+
+    /** The URL of {@code path} under the base URL ({@code "/chat/completions"}). */
+    public URI resolve(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[name=" + name + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
+                + ", headers=" + headers.keySet() + ", models=" + models + ", timeouts=" + timeouts + "]";
+    }
+}
