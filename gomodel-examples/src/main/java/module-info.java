@@ -4,4 +4,5 @@
 module dev.gomodel.examples {
     requires dev.gomodel.providers;
     requires jdk.httpserver;
+    requires com.fasterxml.jackson.core;
 }

@@ -42,7 +42,7 @@ public final class Demo {
             }
             return;
         }
-        try (LocalEndpoint endpoint = LocalEndpoint.start(wordDelayMillis);
+        try (LocalEndpoint endpoint = LocalEndpoint.openAi(wordDelayMillis);
                 GoModelClient client = GoModelClient.builder()
                         .provider(OpenAiProvider.builder().baseUrl(endpoint.baseUrl()).build())
                         .build()) {

@@ -2,33 +2,22 @@ package dev.gomodel.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.gomodel.chat.ChatCompletion;
-import dev.gomodel.chat.ChatCompletionChunk;
-import dev.gomodel.chat.ChatCompletionChunk.ChunkChoice;
-import dev.gomodel.chat.ChatCompletionChunk.Delta;
-import dev.gomodel.chat.ChatRequest;
-import dev.gomodel.chat.Choice;
-import dev.gomodel.chat.Message;
-import dev.gomodel.chat.Usage;
-import dev.gomodel.json.ChatJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small OpenAI-compatible chat-completions endpoint on 127.0.0.1, so the examples run with no
- * API key. It answers every request with a fixed, friendly sentence that quotes the last user
- * message, streamed word by word when the request asks for a stream, with usage at the end.
+ * A small chat endpoint on 127.0.0.1, so the examples run with no API key. It speaks a real
+ * provider's wire format (OpenAI's chat completions or Anthropic's messages), so the client
+ * talks to it through the real HTTP provider exactly as it would talk to the provider itself.
+ * It answers every request with a fixed, friendly sentence that quotes the last user message,
+ * streamed word by word when the request asks for a stream, with usage at the end.
  *
- * <p>It speaks the same wire format as OpenAI, so the client talks to it through the real HTTP
- * provider, exactly as it would talk to OpenAI. Thread-safe; close it when done.
+ * <p>Thread-safe; close it when done.
  */
 public final class LocalEndpoint implements AutoCloseable {
 
@@ -38,30 +27,41 @@ public final class LocalEndpoint implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final WireFormat format;
     private final long wordDelayMillis;
     private final int failWithStatus;
 
-    private LocalEndpoint(long wordDelayMillis, int failWithStatus) throws IOException {
+    private LocalEndpoint(WireFormat format, long wordDelayMillis, int failWithStatus) throws IOException {
+        this.format = format;
         this.wordDelayMillis = wordDelayMillis;
         this.failWithStatus = failWithStatus;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", this::handle);
+        server.createContext(format.path(), this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     /**
-     * Starts an endpoint on a free loopback port.
+     * Starts an OpenAI-compatible endpoint ({@code POST /v1/chat/completions}) on a free port.
      *
      * @param wordDelayMillis the pause between streamed words, so a reader sees text arrive
      */
-    public static LocalEndpoint start(long wordDelayMillis) throws IOException {
-        return new LocalEndpoint(wordDelayMillis, 0);
+    public static LocalEndpoint openAi(long wordDelayMillis) throws IOException {
+        return new LocalEndpoint(new OpenAiFormat(), wordDelayMillis, 0);
     }
 
-    /** Starts an endpoint that answers every request with HTTP {@code status}, as an upstream in trouble does. */
+    /**
+     * Starts an endpoint speaking Anthropic's Messages API ({@code POST /v1/messages}) on a free port.
+     *
+     * @param wordDelayMillis the pause between streamed words
+     */
+    public static LocalEndpoint anthropic(long wordDelayMillis) throws IOException {
+        return new LocalEndpoint(new AnthropicFormat(), wordDelayMillis, 0);
+    }
+
+    /** Starts an OpenAI-compatible endpoint that answers every request with HTTP {@code status}, as an upstream in trouble does. */
     public static LocalEndpoint failing(int status) throws IOException {
-        return new LocalEndpoint(0, status);
+        return new LocalEndpoint(new OpenAiFormat(), 0, status);
     }
 
     /** The base URL to give a provider, ending in {@code /v1}. */
@@ -76,69 +76,40 @@ public final class LocalEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
             if (!"POST".equals(exchange.getRequestMethod())) {
-                sendJson(exchange, 405, "{\"error\":{\"message\":\"use POST\",\"type\":\"invalid_request_error\"}}");
+                send(exchange, 405, format.error("use POST"));
                 return;
             }
             if (failWithStatus != 0) {
-                exchange.getRequestBody().readAllBytes();
-                sendJson(exchange, failWithStatus, "{\"error\":{\"message\":\"this endpoint fails on purpose\","
-                        + "\"type\":\"server_error\"}}");
+                send(exchange, failWithStatus, format.error("this endpoint fails on purpose"));
                 return;
             }
-            ChatRequest request;
+            Conversation conversation;
             try {
-                request = ChatJson.readRequest(exchange.getRequestBody().readAllBytes());
+                conversation = format.read(body);
             } catch (IllegalArgumentException e) {
-                sendJson(exchange, 400, "{\"error\":{\"message\":" + dev.gomodel.chat.JsonValue.of(e.getMessage())
-                        + ",\"type\":\"invalid_request_error\"}}");
+                send(exchange, 400, format.error(e.getMessage()));
                 return;
             }
-            String answer = answerTo(lastUserText(request));
-            Usage usage = Usage.of(countWords(request), countWords(answer));
-            if (Boolean.TRUE.equals(request.stream())) {
-                stream(exchange, request.model(), answer, usage);
+            String answer = answerTo(conversation.lastUserText());
+            String[] words = answer.split(" ");
+            if (conversation.stream()) {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream out = exchange.getResponseBody();
+                format.stream(conversation, words, event -> {
+                    out.write(event.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    pause();
+                });
             } else {
-                ChatCompletion completion = new ChatCompletion("chatcmpl-local", ChatCompletion.OBJECT,
-                        System.currentTimeMillis() / 1000, request.model(), null, null,
-                        List.of(new Choice(0, Message.assistant(answer), Choice.STOP, null, Map.of())), usage, Map.of());
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                byte[] body = ChatJson.writeCompletion(completion);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+                byte[] json = format.answer(conversation, answer, words.length).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, json.length);
+                exchange.getResponseBody().write(json);
             }
         }
-    }
-
-    private void stream(HttpExchange exchange, String model, String answer, Usage usage) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        long created = System.currentTimeMillis() / 1000;
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        chunks.add(chunk(model, created, new Delta(Message.ASSISTANT, "", null, null, Map.of()), null, null));
-        String[] words = answer.split(" ");
-        for (int i = 0; i < words.length; i++) {
-            String piece = i == 0 ? words[i] : " " + words[i];
-            chunks.add(chunk(model, created, new Delta(null, piece, null, null, Map.of()), null, null));
-        }
-        chunks.add(chunk(model, created, new Delta(null, null, null, null, Map.of()), Choice.STOP, null));
-        chunks.add(new ChatCompletionChunk("chatcmpl-local", ChatCompletionChunk.OBJECT, created, model, null, null,
-                List.of(), usage, Map.of()));
-        for (ChatCompletionChunk chunk : chunks) {
-            out.write("data: ".getBytes(StandardCharsets.UTF_8));
-            out.write(ChatJson.writeChunk(chunk));
-            out.write("\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            pause();
-        }
-        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static ChatCompletionChunk chunk(String model, long created, Delta delta, String finishReason, Usage usage) {
-        return new ChatCompletionChunk("chatcmpl-local", ChatCompletionChunk.OBJECT, created, model, null, null,
-                List.of(new ChunkChoice(0, delta, finishReason, null, Map.of())), usage, Map.of());
     }
 
     private void pause() {
@@ -151,29 +122,7 @@ public final class LocalEndpoint implements AutoCloseable {
         }
     }
 
-    private static String lastUserText(ChatRequest request) {
-        for (int i = request.messages().size() - 1; i >= 0; i--) {
-            Message message = request.messages().get(i);
-            if (Message.USER.equals(message.role()) && message.text() != null) {
-                return message.text();
-            }
-        }
-        return "";
-    }
-
-    private static int countWords(ChatRequest request) {
-        int words = 0;
-        for (Message message : request.messages()) {
-            words += message.text() == null ? 0 : countWords(message.text());
-        }
-        return words;
-    }
-
-    private static int countWords(String text) {
-        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
-    }
-
-    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
@@ -185,5 +134,32 @@ public final class LocalEndpoint implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** What the endpoint needs to know of a request. */
+    record Conversation(String model, String lastUserText, int promptWords, boolean stream) {
+    }
+
+    /** Writes one server-sent event. */
+    @FunctionalInterface
+    interface EventWriter {
+        void write(String event) throws IOException;
+    }
+
+    /** One provider's wire format: where requests go, how they read and how answers are written. */
+    interface WireFormat {
+        String path();
+
+        Conversation read(byte[] body);
+
+        String answer(Conversation conversation, String answer, int completionWords);
+
+        void stream(Conversation conversation, String[] words, EventWriter events) throws IOException;
+
+        String error(String message);
+    }
+
+    static int countWords(String text) {
+        return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 }

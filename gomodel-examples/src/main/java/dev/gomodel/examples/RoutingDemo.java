@@ -27,7 +27,7 @@ public final class RoutingDemo {
 
     static void run(PrintStream out) throws IOException {
         try (LocalEndpoint broken = LocalEndpoint.failing(503);
-                LocalEndpoint healthy = LocalEndpoint.start(0);
+                LocalEndpoint healthy = LocalEndpoint.openAi(0);
                 GoModelClient client = GoModelClient.builder()
                         .provider(OpenAiProvider.builder().name("primary").baseUrl(broken.baseUrl()).build())
                         .provider(OpenAiProvider.builder().name("backup").baseUrl(healthy.baseUrl()).build())

@@ -29,7 +29,7 @@ class ModulePathTest {
         }
         assertThat(modulePath).hasSize(4);
 
-        try (LocalEndpoint endpoint = LocalEndpoint.start(0)) {
+        try (LocalEndpoint endpoint = LocalEndpoint.openAi(0)) {
             ProcessBuilder process = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--module-path", String.join(File.pathSeparator, modulePath),
