@@ -58,10 +58,9 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     @Override
     public void cancel() {
-        if (!emitter.isDone()) {
-            abortExchange();
-            emitter.cancel();
-        }
+        // The emitter first: aborting the exchange may make the JDK report an error at once,
+        // and a cancelled subscriber must not hear of it.
+        emitter.cancel();
     }
 
     // ---- the HTTP side ----
