@@ -416,6 +416,8 @@ class RoutingTest {
     @Test
     void aListenerThatThrowsNeverBreaksACall() {
         server.stubFor(post(path("a")).willReturn(ok("fine")));
+        server.stubFor(post(path("a")).withHeader("Accept", equalTo("text/event-stream"))
+                .willReturn(sse(chunk("streamed fine", "stop") + "data: [DONE]\n\n")));
         Router router = Router.builder().provider(provider("a")).listener(new RouterListener() {
             @Override
             public void callStarted(RouterCall call) {
@@ -430,7 +432,7 @@ class RoutingTest {
         }).build();
 
         assertThat(router.create(ask("gpt-4o")).text()).isEqualTo("fine");
-        assertThat(router.stream(ask("gpt-4o"), chunk -> { }).isCompletedExceptionally()).isFalse();
+        assertThat(router.stream(ask("gpt-4o"), chunk -> { }).join().text()).isEqualTo("streamed fine");
     }
 
     @Test
