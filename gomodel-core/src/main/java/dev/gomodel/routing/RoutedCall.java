@@ -92,11 +92,18 @@ final class RoutedCall {
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
+        boolean stoppedMeanwhile;
         synchronized (this) {
             attempt.future = future;
-            if (context.policy.attemptTimeout() != null) {
+            stoppedMeanwhile = attempt.finished;
+            if (!stoppedMeanwhile && context.policy.attemptTimeout() != null) {
                 attempt.timer = Timers.schedule(context.policy.attemptTimeout(), () -> timeOut(attempt));
             }
+        }
+        if (stoppedMeanwhile) {
+            // The call ended (cancelled, out of time) while this attempt was being sent.
+            future.cancel(true);
+            return;
         }
         future.whenComplete((completion, error) -> finished(attempt, completion, error));
     }
