@@ -9,6 +9,7 @@ module dev.gomodel.providers {
     requires com.fasterxml.jackson.core;
 
     exports dev.gomodel.providers;
+    exports dev.gomodel.providers.anthropic;
     exports dev.gomodel.providers.openai;
 
     provides dev.gomodel.spi.ProviderFactory with dev.gomodel.providers.internal.EnvironmentProviders;
