@@ -236,7 +236,7 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public String toString() {
-        return "OpenAiProvider[name=" + settings.name() + ", type=" + type + ", baseUrl=" + settings.baseUrl() + ", apiKey="
+        return "OpenAiProvider[name=" + settings.name() + ", baseUrl=" + settings.baseUrl() + ", apiKey="
                 + (settings.apiKey() == null ? "none" : "***") + "]";
     }
 
