@@ -25,6 +25,15 @@ public interface Provider extends ChatCompletions, AutoCloseable {
      */
     Set<String> models();
 
+    /**
+     * Whether this is a gateway that routes requests itself: the router sends it the request's
+     * model and provider hint as written instead of resolving them. A remote GoModel server is
+     * one; an upstream such as OpenAI is not. Default false.
+     */
+    default boolean forwardsRouting() {
+        return false;
+    }
+
     /** Releases the provider's HTTP resources; calls in flight fail. Idempotent. */
     @Override
     void close();

@@ -13,8 +13,10 @@ import dev.gomodel.providers.HttpSettings;
 import dev.gomodel.providers.http.ErrorResponses;
 import dev.gomodel.providers.http.HttpTransport;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,12 +35,19 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  *
- * <p>What it does to a request on the way out: sends {@code Authorization: Bearer <key>} (when
- * a key is set) and the configured headers; adds the configured extra body members (a
- * request's own members win); sets {@code stream} and, unless disabled,
- * {@code stream_options.include_usage} for streams; moves {@code reasoning.effort} to
- * {@code reasoning_effort}; and for OpenAI reasoning models (o-series, gpt-5 family) sends
- * {@code max_completion_tokens} instead of {@code max_tokens} and drops {@code temperature}.
+ * <p>What it does to a request on the way out: posts to {@code baseUrl + chatPath} with the
+ * configured query parameters; sends the key as {@code Authorization: Bearer <key>} or in the
+ * configured header (none without a key) and the configured headers; adds the configured extra
+ * body members (a request's own members win); sets {@code stream} and, unless disabled,
+ * {@code stream_options.include_usage} for streams; sends {@code reasoning.effort} as the
+ * configured {@link ReasoningField}; for OpenAI reasoning models (o-series, gpt-5 family),
+ * unless disabled, sends {@code max_completion_tokens} instead of {@code max_tokens} and drops
+ * {@code temperature}; and drops the {@code provider} hint unless the provider
+ * {@linkplain Builder#forwardsRouting(boolean) forwards routing} to a gateway.
+ *
+ * <p>Every OpenAI-compatible upstream is this one class configured differently:
+ * {@link OpenAiCompatible} holds a preset builder for each (Azure, Groq, Ollama, a GoModel
+ * gateway, ...).
  *
  * <p>Immutable and thread-safe; share one instance. {@link #toString()} never shows the key.
  */
@@ -49,20 +58,60 @@ public final class OpenAiProvider implements Provider {
 
     private static final Pattern REASONING_MODEL = Pattern.compile("^(o\\d|gpt-5)([-.].*)?$");
 
+    /** The path of the chat-completions endpoint under the base URL, unless configured otherwise. */
+    public static final String DEFAULT_CHAT_PATH = "/chat/completions";
+
+    /**
+     * Where a request's {@code reasoning.effort} goes on the wire, since OpenAI-compatible
+     * upstreams disagree.
+     */
+    public enum ReasoningField {
+        /** OpenAI's top-level {@code "reasoning_effort": "high"}. */
+        REASONING_EFFORT,
+        /** The {@code "reasoning": {"effort": "high"}} object unchanged (GoModel, OpenRouter). */
+        REASONING_OBJECT,
+        /** Not sent: the upstream documents neither form and may reject unknown members. */
+        OMIT
+    }
+
     private final HttpSettings settings;
+    private final String type;
     private final URI endpoint;
+    private final String authHeader;
+    private final String authPrefix;
     private final Map<String, JsonValue> extraBody;
     private final boolean streamUsage;
-    private final boolean reasoningEffortParameter;
+    private final ReasoningField reasoningField;
+    private final boolean reasoningModelParameters;
+    private final boolean forwardsRouting;
     private final HttpTransport transport;
 
     private OpenAiProvider(Builder builder) {
         this.settings = builder.shared();
-        this.endpoint = settings.resolve("/chat/completions");
+        this.type = builder.type;
+        this.endpoint = endpoint(settings, builder.chatPath, builder.queryParameters);
+        this.authHeader = builder.authHeader;
+        this.authPrefix = builder.authPrefix;
         this.extraBody = new LinkedHashMap<>(builder.extraBody);
         this.streamUsage = builder.streamUsage;
-        this.reasoningEffortParameter = builder.reasoningEffortParameter;
+        this.reasoningField = builder.reasoningField;
+        this.reasoningModelParameters = builder.reasoningModelParameters;
+        this.forwardsRouting = builder.forwardsRouting;
         this.transport = HttpTransport.create(settings);
+    }
+
+    private static URI endpoint(HttpSettings settings, String chatPath, Map<String, String> query) {
+        if (query.isEmpty()) {
+            return settings.resolve(chatPath);
+        }
+        StringBuilder url = new StringBuilder(settings.resolve(chatPath).toString());
+        char separator = url.indexOf("?") < 0 ? '?' : '&';
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            url.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return URI.create(url.toString());
     }
 
     /** A new builder with OpenAI's defaults. */
@@ -75,9 +124,20 @@ public final class OpenAiProvider implements Provider {
         return settings.name();
     }
 
+    /** The provider type: {@code "openai"} unless the builder (or a preset) set another. */
     @Override
     public String type() {
-        return "openai";
+        return type;
+    }
+
+    /**
+     * True for a gateway (a GoModel server) configured with
+     * {@link Builder#forwardsRouting(boolean)}: it is sent the request's model and
+     * {@code provider} hint as written.
+     */
+    @Override
+    public boolean forwardsRouting() {
+        return forwardsRouting;
     }
 
     @Override
@@ -88,6 +148,11 @@ public final class OpenAiProvider implements Provider {
     /** The base URL requests go to, without the {@code /chat/completions} path. */
     public String baseUrl() {
         return settings.baseUrl().toString();
+    }
+
+    /** The full chat-completions URL, query included. */
+    public URI endpoint() {
+        return endpoint;
     }
 
     @Override
@@ -115,7 +180,7 @@ public final class OpenAiProvider implements Provider {
 
     /** The request as this upstream wants it. */
     ChatRequest upstreamRequest(ChatRequest request, boolean stream) {
-        ChatRequest.Builder upstream = request.toBuilder().provider(null);
+        ChatRequest.Builder upstream = forwardsRouting ? request.toBuilder() : request.toBuilder().provider(null);
         extraBody.forEach((member, value) -> {
             if (!request.extra().containsKey(member)) {
                 upstream.extra(member, value);
@@ -129,10 +194,19 @@ public final class OpenAiProvider implements Provider {
         } else {
             upstream.stream(null).streamOptions(null);
         }
-        if (reasoningEffortParameter && request.reasoning() != null) {
-            upstream.reasoning(null).extra("reasoning_effort", JsonValue.of(request.reasoning().effort()));
+        if (request.reasoning() != null) {
+            switch (reasoningField) {
+                case REASONING_EFFORT -> {
+                    upstream.reasoning(null);
+                    if (request.reasoning().effort() != null) {
+                        upstream.extra("reasoning_effort", JsonValue.of(request.reasoning().effort()));
+                    }
+                }
+                case OMIT -> upstream.reasoning(null);
+                case REASONING_OBJECT -> { }
+            }
         }
-        if (REASONING_MODEL.matcher(request.model()).matches()) {
+        if (reasoningModelParameters && REASONING_MODEL.matcher(request.model()).matches()) {
             if (request.maxTokens() != null) {
                 upstream.maxTokens(null).extra("max_completion_tokens", JsonValue.of(request.maxTokens()));
             }
@@ -148,7 +222,7 @@ public final class OpenAiProvider implements Provider {
                 .header("Accept", accept)
                 .header("User-Agent", "gomodel-java");
         if (settings.apiKey() != null) {
-            builder.header("Authorization", "Bearer " + settings.apiKey());
+            builder.header(authHeader, authPrefix + settings.apiKey());
         }
         settings.headers().forEach(builder::header);
         return builder;
@@ -168,13 +242,23 @@ public final class OpenAiProvider implements Provider {
 
     /**
      * Builds {@link OpenAiProvider}s: the settings every HTTP provider shares (name, apiKey,
-     * baseUrl, header, model, timeouts, httpClient, executor, size limits) and OpenAI's own.
-     * Not thread-safe; {@link #build()} copies the settings, so a builder can be reused.
+     * baseUrl, header, model, timeouts, httpClient, executor, size limits) and what differs
+     * between OpenAI-compatible upstreams (type, auth header, query parameters, chat path,
+     * stream_options, reasoning field, reasoning-model parameters, gateway pass-through). The
+     * defaults are OpenAI's. Not thread-safe; {@link #build()} copies the settings, so a builder
+     * can be reused.
      */
     public static final class Builder extends HttpProviderBuilder<Builder> {
         private final Map<String, JsonValue> extraBody = new LinkedHashMap<>();
+        private final Map<String, String> queryParameters = new LinkedHashMap<>();
+        private String type = "openai";
+        private String chatPath = DEFAULT_CHAT_PATH;
+        private String authHeader = "Authorization";
+        private String authPrefix = "Bearer ";
         private boolean streamUsage = true;
-        private boolean reasoningEffortParameter = true;
+        private ReasoningField reasoningField = ReasoningField.REASONING_EFFORT;
+        private boolean reasoningModelParameters = true;
+        private boolean forwardsRouting;
 
         private Builder() {
             super("openai", DEFAULT_BASE_URL);
@@ -204,9 +288,88 @@ public final class OpenAiProvider implements Provider {
         /**
          * Whether {@code reasoning.effort} is sent as OpenAI's top-level {@code reasoning_effort}
          * (default true); false sends {@code reasoning} unchanged, as a GoModel gateway expects.
+         * Shorthand for {@link #reasoningField(ReasoningField)}.
          */
         public Builder reasoningEffortParameter(boolean reasoningEffortParameter) {
-            this.reasoningEffortParameter = reasoningEffortParameter;
+            this.reasoningField = reasoningEffortParameter ? ReasoningField.REASONING_EFFORT
+                    : ReasoningField.REASONING_OBJECT;
+            return this;
+        }
+
+        /** Where {@code reasoning.effort} goes on the wire; default {@link ReasoningField#REASONING_EFFORT}. */
+        public Builder reasoningField(ReasoningField reasoningField) {
+            this.reasoningField = Objects.requireNonNull(reasoningField, "reasoningField");
+            return this;
+        }
+
+        /**
+         * The provider type {@link OpenAiProvider#type()} reports, which {@code type/model}
+         * names resolve by; default {@code "openai"}. Lower case letters, digits, {@code -} and
+         * {@code _}.
+         */
+        public Builder type(String type) {
+            requireText(type, "type");
+            if (!type.matches("[a-z0-9][a-z0-9_-]*")) {
+                throw new IllegalArgumentException("type must be lower case letters, digits, - or _, got " + type);
+            }
+            this.type = type;
+            return this;
+        }
+
+        /**
+         * The path of the chat-completions endpoint under the base URL; default
+         * {@code /chat/completions}.
+         *
+         * @throws IllegalArgumentException if it does not start with {@code /}
+         */
+        public Builder chatPath(String chatPath) {
+            requireText(chatPath, "chatPath");
+            if (!chatPath.startsWith("/") || chatPath.contains("?") || chatPath.contains("#")) {
+                throw new IllegalArgumentException("chatPath must start with / and hold no query, got " + chatPath);
+            }
+            this.chatPath = chatPath;
+            return this;
+        }
+
+        /**
+         * A query parameter added to every request URL (Azure's {@code api-version}); the name
+         * and value are URL-encoded.
+         */
+        public Builder queryParameter(String name, String value) {
+            queryParameters.put(requireText(name, "queryParameter name"),
+                    Objects.requireNonNull(value, () -> "queryParameter " + name + " value"));
+            return this;
+        }
+
+        /**
+         * The header the API key goes in and the text before it: default
+         * {@code ("Authorization", "Bearer ")}; Azure uses {@code ("api-key", "")}. Without an
+         * API key no auth header is sent.
+         */
+        public Builder authHeader(String name, String valuePrefix) {
+            this.authHeader = requireText(name, "authHeader name");
+            this.authPrefix = Objects.requireNonNull(valuePrefix, "authHeader valuePrefix");
+            return this;
+        }
+
+        /**
+         * Whether OpenAI reasoning models (o-series, gpt-5 family) get {@code max_completion_tokens}
+         * instead of {@code max_tokens} and no {@code temperature}; default true. Only OpenAI and
+         * Azure OpenAI serve those models under those names.
+         */
+        public Builder reasoningModelParameters(boolean reasoningModelParameters) {
+            this.reasoningModelParameters = reasoningModelParameters;
+            return this;
+        }
+
+        /**
+         * Whether this provider is a gateway that routes requests itself (a GoModel server):
+         * the {@code provider} hint is sent and {@link OpenAiProvider#forwardsRouting()} is
+         * true, so a router sends the model and hint as written. Default false: the hint is
+         * dropped.
+         */
+        public Builder forwardsRouting(boolean forwardsRouting) {
+            this.forwardsRouting = forwardsRouting;
             return this;
         }
 

@@ -1,6 +1,8 @@
 package dev.gomodel.providers.openai;
 
 import dev.gomodel.chat.ChatCompletionChunk;
+import dev.gomodel.chat.JsonValue;
+import dev.gomodel.chat.Usage;
 import dev.gomodel.error.ApiException;
 import dev.gomodel.json.ChatJson;
 import dev.gomodel.providers.http.ErrorResponses;
@@ -12,6 +14,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * OpenAI's stream: each event's data is a chunk, {@code [DONE]} ends it, and an error arrives
  * as {@code {"error": {...}}} (in a plain event or one named {@code error}).
+ *
+ * <p>The quirks of OpenAI-compatible upstreams that reach the stream are handled here, in one
+ * place: Groq may report a stream's usage only inside {@code x_groq} of its last chunk
+ * ({@code {"x_groq": {"id": "req_...", "usage": {...}}}}); that usage is lifted into the
+ * chunk's {@code usage} (and {@code x_groq} stays in {@code extra}). Fields other upstreams add
+ * ({@code reasoning_content}, OpenRouter's {@code provider}) need nothing: the chunk records
+ * read them.
  */
 final class OpenAiStreamDialect implements StreamDialect {
 
@@ -46,6 +55,22 @@ final class OpenAiStreamDialect implements StreamDialect {
                 return;
             }
         }
-        sink.chunk(chunk);
+        sink.chunk(liftGroqUsage(chunk));
+    }
+
+    /** The chunk with Groq's {@code x_groq.usage} as its {@code usage} when it has no usage of its own. */
+    static ChatCompletionChunk liftGroqUsage(ChatCompletionChunk chunk) {
+        JsonValue xGroq = chunk.usage() == null ? chunk.extra().get("x_groq") : null;
+        if (xGroq == null || !xGroq.isObject()) {
+            return chunk;
+        }
+        // x_groq is {"id": ..., "usage": {...}}: read as a chunk, its usage is parsed by the same codec.
+        byte[] json = xGroq.json().getBytes(StandardCharsets.UTF_8);
+        Usage usage = ChatJson.readChunk(json, 0, json.length).usage();
+        if (usage == null) {
+            return chunk;
+        }
+        return new ChatCompletionChunk(chunk.id(), chunk.object(), chunk.created(), chunk.model(), chunk.provider(),
+                chunk.systemFingerprint(), chunk.choices(), usage, chunk.extra());
     }
 }
