@@ -214,12 +214,13 @@ class EnvironmentDiscoveryTest {
     void everyVariableSetGivesEveryProviderInEntryOrder() {
         Map<String, String> env = new HashMap<>();
         keyedUpstreams().forEach(arguments -> env.put((String) arguments.get()[0], KEY));
+        env.put("ANTHROPIC_API_KEY", KEY);
         env.putAll(Map.of("AZURE_OPENAI_API_KEY", KEY, "AZURE_OPENAI_ENDPOINT", "https://x.openai.azure.com",
                 "AZURE_OPENAI_DEPLOYMENT", "d", "OLLAMA_BASE_URL", "http://localhost:11434/v1",
                 "VLLM_BASE_URL", "http://localhost:8000/v1", "GOMODEL_BASE_URL", "https://gateway.example.com"));
 
         try (GoModelClient client = GoModelClient.fromEnv(env::get)) {
-            assertThat(client.providers()).extracting(Provider::name).containsExactly("openai", "azure", "groq", "xai",
+            assertThat(client.providers()).extracting(Provider::name).containsExactly("openai", "anthropic", "azure", "groq", "xai",
                     "deepseek", "gemini", "openrouter", "mistral", "together", "fireworks", "cerebras", "zai",
                     "minimax", "ollama", "vllm", "gomodel");
         }
@@ -229,9 +230,32 @@ class EnvironmentDiscoveryTest {
     void withNothingSetTheErrorListsEveryVariableThatTurnsAProviderOn() {
         assertThatThrownBy(() -> GoModelClient.fromEnv(name -> null))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("OPENAI_API_KEY, AZURE_OPENAI_API_KEY, GROQ_API_KEY, XAI_API_KEY, DEEPSEEK_API_KEY, "
+                .hasMessageContaining("OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY, GROQ_API_KEY, XAI_API_KEY, DEEPSEEK_API_KEY, "
                         + "GEMINI_API_KEY, OPENROUTER_API_KEY, MISTRAL_API_KEY, TOGETHER_API_KEY, FIREWORKS_API_KEY, "
                         + "CEREBRAS_API_KEY, ZAI_API_KEY, MINIMAX_API_KEY, OLLAMA_BASE_URL, VLLM_BASE_URL, GOMODEL_BASE_URL");
+    }
+
+    @Test
+    void anAnthropicKeyTurnsTheAnthropicProviderOnAndItsBaseUrlPointsItElsewhere() {
+        server.stubFor(post(urlEqualTo("/anthropic/v1/messages")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-x\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\"Hi!\"}],\"stop_reason\":\"end_turn\","
+                        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":3,\"output_tokens\":2}}")));
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL",
+                server.baseUrl() + "/anthropic/v1");
+
+        try (GoModelClient client = GoModelClient.fromEnv(env::get)) {
+            ChatCompletion done = ask(client, "anthropic/claude-x");
+            assertThat(done.text()).isEqualTo("Hi!");
+            assertThat(done.provider()).isEqualTo("anthropic");
+        }
+        server.verify(postRequestedFor(urlEqualTo("/anthropic/v1/messages"))
+                .withHeader("x-api-key", equalTo(KEY))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("claude-x"))));
+        assertThatThrownBy(() -> GoModelClient.fromEnv(Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL",
+                "not a url")::get))
+                .hasMessageStartingWith("ANTHROPIC_BASE_URL").hasMessageNotContaining(KEY);
     }
 
     @Test

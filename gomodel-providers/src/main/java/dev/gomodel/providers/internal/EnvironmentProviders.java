@@ -2,6 +2,7 @@ package dev.gomodel.providers.internal;
 
 import dev.gomodel.Provider;
 import dev.gomodel.providers.HttpProviderBuilder;
+import dev.gomodel.providers.anthropic.AnthropicProvider;
 import dev.gomodel.providers.openai.OpenAiCompatible;
 import dev.gomodel.providers.openai.OpenAiProvider;
 import dev.gomodel.spi.ProviderFactory;
@@ -35,12 +36,10 @@ public final class EnvironmentProviders implements ProviderFactory {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?|v1|latest|preview");
 
-    /**
-     * One provider per entry, in the order providers are added. The Anthropic provider joins as
-     * {@code keyed("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", <its builder>, <its build>)}.
-     */
+    /** One provider per entry, in the order providers are added. */
     static final List<Entry> ENTRIES = List.of(
             keyed("OPENAI_API_KEY", "OPENAI_BASE_URL", OpenAiCompatible::openAi),
+            keyed("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", AnthropicProvider::builder, AnthropicProvider.Builder::build),
             new AzureEntry(),
             keyed("GROQ_API_KEY", "GROQ_BASE_URL", OpenAiCompatible::groq),
             keyed("XAI_API_KEY", "XAI_BASE_URL", OpenAiCompatible::xai),
