@@ -56,12 +56,17 @@ final class ModelResolver {
         List<Target> primary;
         if (providerHint != null) {
             Target provider = named(providerHint);
-            if (provider == null) {
+            Target gateway = provider == null ? gateway() : null;
+            if (gateway != null) {
+                // No provider of that name here: a gateway routes the hint itself.
+                primary = List.of(new Target(gateway.provider(), gateway.state(), model, true));
+            } else if (provider == null) {
                 throw new NoRouteException("no provider named \"" + providerHint + "\" is configured; configured: "
                         + describe());
+            } else {
+                String prefix = providerHint + "/";
+                primary = List.of(at(provider, model.startsWith(prefix) ? afterPrefix(model, prefix.length()) : model));
             }
-            String prefix = providerHint + "/";
-            primary = List.of(at(provider, model.startsWith(prefix) ? afterPrefix(model, prefix.length()) : model));
         } else if (aliases.containsKey(model)) {
             LinkedHashSet<Target> pool = new LinkedHashSet<>();
             for (String target : aliases.get(model)) {
@@ -122,6 +127,16 @@ final class ModelResolver {
                     + model.substring(0, start) + "\"");
         }
         return bare;
+    }
+
+    /** The first provider that forwards routing to a gateway, or {@code null}. */
+    private Target gateway() {
+        for (Target provider : providers) {
+            if (provider.provider().forwardsRouting()) {
+                return provider;
+            }
+        }
+        return null;
     }
 
     /** The provider with this name, else the first of this type, else {@code null}. */

@@ -88,7 +88,7 @@ final class RoutedCall {
         target.state().callStarted();
         CompletableFuture<ChatCompletion> future;
         try {
-            future = target.provider().createAsync(Router.upstreamRequest(request, target.model()));
+            future = target.provider().createAsync(Router.upstreamRequest(request, target));
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }

@@ -102,7 +102,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
         target.state().callStarted();
         Flow.Publisher<ChatCompletionChunk> publisher;
         try {
-            publisher = target.provider().stream(Router.upstreamRequest(request, target.model()));
+            publisher = target.provider().stream(Router.upstreamRequest(request, target));
         } catch (RuntimeException e) {
             attempt.fail(e);
             return;

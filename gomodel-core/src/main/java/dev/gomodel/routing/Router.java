@@ -194,9 +194,13 @@ public final class Router implements ChatCompletions, AutoCloseable {
         return new CallContext(call, plan, policy, listener, balancer, retries, nanoTime, random);
     }
 
-    /** The request as the provider must see it: the bare model and no provider hint. */
-    static ChatRequest upstreamRequest(ChatRequest request, String model) {
-        if (request.provider() == null && request.model().equals(model)) {
+    /**
+     * The request as the provider must see it: the bare model and no provider hint, or for a
+     * gateway that routes it, the request as written.
+     */
+    static ChatRequest upstreamRequest(ChatRequest request, Target target) {
+        String model = target.model();
+        if (target.forwarded() || request.provider() == null && request.model().equals(model)) {
             return request;
         }
         return request.toBuilder().model(model).provider(null).build();

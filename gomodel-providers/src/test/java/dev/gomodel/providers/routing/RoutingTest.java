@@ -24,6 +24,7 @@ import dev.gomodel.error.InvalidRequestException;
 import dev.gomodel.error.ProviderErrorException;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.error.StreamInterruptedException;
+import dev.gomodel.providers.openai.OpenAiCompatible;
 import dev.gomodel.providers.openai.OpenAiProvider;
 import dev.gomodel.providers.testing.RecordingSubscriber;
 import dev.gomodel.routing.CircuitBreakerPolicy;
@@ -468,5 +469,22 @@ class RoutingTest {
         assertThat(requestsTo("a")).isEqualTo(1);
         assertThat(subscriber.terminalSignals()).isZero();
         assertThat(listener.events).last().isEqualTo("cancelled");
+    }
+
+    @Test
+    void aGatewayReceivesAnUnknownProviderHintAndTheModelAsWritten() {
+        server.stubFor(post("/gateway/v1/chat/completions").willReturn(ok("from the gateway")));
+        server.stubFor(post(path("a")).willReturn(ok("from a")));
+        Router router = Router.builder().provider(provider("a", "gpt-4o"))
+                .provider(OpenAiCompatible.goModel(server.baseUrl() + "/gateway").name("gateway").build()).build();
+
+        ChatCompletion done = router.create(ChatRequest.builder().model("claude-sonnet-4-5").provider("anthropic")
+                .user("Hi").build());
+
+        assertThat(done.text()).isEqualTo("from the gateway");
+        server.verify(postRequestedFor(urlEqualTo("/gateway/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.provider", equalTo("anthropic")))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("claude-sonnet-4-5"))));
+        assertThat(router.create(ask("a/gpt-4o")).provider()).isEqualTo("a");
     }
 }
