@@ -6,6 +6,7 @@ import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.Usage;
+import dev.gomodel.providers.anthropic.AnthropicProvider;
 import dev.gomodel.providers.openai.OpenAiProvider;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * The README's first command: one completion and one streamed completion.
  *
  * <p>With {@code OPENAI_API_KEY} set it talks to OpenAI ({@code gpt-4o-mini}); without it, it
- * starts a {@link LocalEndpoint} on 127.0.0.1 and talks to that through the same HTTP provider.
+ * starts two {@link LocalEndpoint}s on 127.0.0.1, one speaking OpenAI's wire format and one
+ * Anthropic's, and sends the same prompt to each through the real HTTP providers.
  */
 public final class Demo {
 
@@ -43,11 +45,15 @@ public final class Demo {
             return;
         }
         try (LocalEndpoint endpoint = LocalEndpoint.openAi(wordDelayMillis);
+                LocalEndpoint anthropic = LocalEndpoint.anthropic(wordDelayMillis);
                 GoModelClient client = GoModelClient.builder()
                         .provider(OpenAiProvider.builder().baseUrl(endpoint.baseUrl()).build())
+                        .provider(AnthropicProvider.builder().baseUrl(anthropic.baseUrl()).build())
                         .build()) {
             out.println("No OPENAI_API_KEY set: using the local endpoint at " + endpoint.baseUrl());
             talk(client, "openai/gpt-4o-mini", out);
+            out.println("The same prompt to an Anthropic-format local endpoint at " + anthropic.baseUrl());
+            talk(client, "anthropic/claude-sonnet-4-5", out);
         }
     }
 

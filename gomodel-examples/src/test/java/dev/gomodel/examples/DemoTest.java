@@ -22,6 +22,9 @@ class DemoTest {
                 .contains("create: " + LocalEndpoint.answerTo("Say hello in five words."))
                 .contains("served by openai, usage: 7 prompt + 13 completion = 20 tokens")
                 .contains("stream: " + LocalEndpoint.answerTo("Now stream a short greeting."))
-                .contains("finish_reason stop, usage: 5 prompt + 13 completion = 18 tokens");
+                .contains("finish_reason stop, usage: 5 prompt + 13 completion = 18 tokens")
+                .contains("The same prompt to an Anthropic-format local endpoint at http://127.0.0.1:")
+                .contains("served by anthropic, usage: 7 prompt + 13 completion = 20 tokens");
+        assertThat(printed.split("stream: " + LocalEndpoint.answerTo("Now stream a short greeting."), -1)).hasSize(3);
     }
 }
