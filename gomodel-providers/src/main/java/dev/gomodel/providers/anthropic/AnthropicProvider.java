@@ -138,11 +138,7 @@ public final class AnthropicProvider implements Provider {
     }
 
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header("Accept", accept)
-                .header("User-Agent", "gomodel-java")
+        HttpRequest.Builder builder = HttpTransport.jsonPost(endpoint, body, accept, settings.headers())
                 .header("anthropic-version", version);
         if (!betas.isEmpty()) {
             builder.header("anthropic-beta", String.join(",", betas));
@@ -150,7 +146,6 @@ public final class AnthropicProvider implements Provider {
         if (settings.apiKey() != null) {
             builder.header("x-api-key", settings.apiKey());
         }
-        settings.headers().forEach(builder::header);
         return builder;
     }
 

@@ -8,6 +8,7 @@ import dev.gomodel.providers.Timeouts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,21 @@ public final class HttpTransport implements AutoCloseable {
         }
         this.maxResponseBytes = maxResponseBytes;
         this.maxEventBytes = maxEventBytes;
+    }
+
+    /**
+     * A JSON {@code POST} of {@code body} to {@code endpoint} accepting {@code accept}
+     * ({@code application/json} or {@code text/event-stream}), with the user's {@code headers};
+     * the provider adds its own authentication.
+     */
+    public static HttpRequest.Builder jsonPost(URI endpoint, byte[] body, String accept, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .header("User-Agent", "gomodel-java");
+        headers.forEach(builder::header);
+        return builder;
     }
 
     /** The transport a provider configured with {@code settings} uses: the caller's client, or one built for it. */

@@ -216,15 +216,10 @@ public final class OpenAiProvider implements Provider {
     }
 
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header("Accept", accept)
-                .header("User-Agent", "gomodel-java");
+        HttpRequest.Builder builder = HttpTransport.jsonPost(endpoint, body, accept, settings.headers());
         if (settings.apiKey() != null) {
             builder.header(authHeader, authPrefix + settings.apiKey());
         }
-        settings.headers().forEach(builder::header);
         return builder;
     }
 
