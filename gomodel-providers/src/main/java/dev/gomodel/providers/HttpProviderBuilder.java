@@ -27,6 +27,7 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private Executor executor;
     private int maxResponseBytes = 32 * 1024 * 1024;
     private int maxEventBytes = 8 * 1024 * 1024;
+    private int logBodyChars;
 
     /**
      * @param defaultName the provider's name unless {@link #name(String)} sets another
@@ -119,11 +120,27 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
+    /**
+     * Logs each request body, response body and stream event, cut to {@code maxChars}
+     * characters, to the {@code dev.gomodel.providers.http.BodyLog} logger at {@code INFO};
+     * {@code 0}, the default, logs none. Bodies hold prompts and answers, so turn this on only
+     * where those may be logged. Headers, and so the API key, are never logged.
+     *
+     * @throws IllegalArgumentException if {@code maxChars} is negative
+     */
+    public B logBodies(int maxChars) {
+        if (maxChars < 0) {
+            throw new IllegalArgumentException("logBodies maxChars must be 0 or more, got " + maxChars);
+        }
+        this.logBodyChars = maxChars;
+        return self();
+    }
+
     /** The shared settings as they stand. */
     protected HttpSettings settings() {
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
-                maxResponseBytes, maxEventBytes);
+                maxResponseBytes, maxEventBytes, logBodyChars);
     }
 
     /**

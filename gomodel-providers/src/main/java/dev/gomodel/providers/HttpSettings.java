@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
  * @param executor the executor of a built client, or {@code null} for the JDK's
  * @param maxResponseBytes the largest non-streamed body accepted
  * @param maxEventBytes the largest single stream event accepted
+ * @param logBodyChars how much of each request and response body to log; {@code 0} logs none
  */
 public record HttpSettings(
         String name,
@@ -34,7 +35,8 @@ public record HttpSettings(
         HttpClient httpClient,
         Executor executor,
         int maxResponseBytes,
-        int maxEventBytes) {
+        int maxEventBytes,
+        int logBodyChars) {
 
     public HttpSettings {
         headers = Map.copyOf(headers);
@@ -49,6 +51,7 @@ public record HttpSettings(
     @Override
     public String toString() {
         return "HttpSettings[name=" + name + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
-                + ", headers=" + headers.keySet() + ", models=" + models + ", timeouts=" + timeouts + "]";
+                + ", headers=" + headers.keySet() + ", models=" + models + ", timeouts=" + timeouts
+                + ", logBodyChars=" + logBodyChars + "]";
     }
 }

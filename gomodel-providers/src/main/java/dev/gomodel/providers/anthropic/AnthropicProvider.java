@@ -138,7 +138,7 @@ public final class AnthropicProvider implements Provider {
     }
 
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
-        HttpRequest.Builder builder = HttpTransport.jsonPost(endpoint, body, accept, settings.headers())
+        HttpRequest.Builder builder = transport.jsonPost(endpoint, body, accept, settings.headers())
                 .header("anthropic-version", version);
         if (!betas.isEmpty()) {
             builder.header("anthropic-beta", String.join(",", betas));

@@ -64,6 +64,10 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
 
     private void send() {
         HttpClient client = transport.client();
+        if (client == null) {
+            fail(transport.closedException());
+            return;
+        }
         CompletableFuture<HttpResponse<T>> attempt = client.sendAsync(request, this);
         response = attempt;
         attempt.whenComplete((result, failure) -> {

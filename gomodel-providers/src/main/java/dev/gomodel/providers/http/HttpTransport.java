@@ -32,29 +32,43 @@ public final class HttpTransport implements AutoCloseable {
     static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final String provider;
-    private final HttpClient client;
     private final Timeouts timeouts;
     private final int maxResponseBytes;
     private final int maxEventBytes;
+    private final BodyLog bodyLog;
     private final Set<Exchange<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** The client; {@code null} once closed, so a closed provider does not keep it reachable. */
+    private volatile HttpClient client;
+    /** The threads of a client built here; {@code null} when the caller gave the client or executor. */
+    private final HttpThreads threads;
+    /** Whether {@link #client} was built here, and so is this transport's to close. */
+    private final boolean ownsClient;
     private volatile boolean closed;
 
+    private HttpTransport(HttpSettings settings, HttpClient client, HttpThreads threads) {
+        this.provider = settings.name();
+        this.timeouts = settings.timeouts();
+        this.maxResponseBytes = settings.maxResponseBytes();
+        this.maxEventBytes = settings.maxEventBytes();
+        this.bodyLog = BodyLog.of(settings.name(), settings.logBodyChars());
+        this.client = client;
+        this.threads = threads;
+        this.ownsClient = settings.httpClient() == null;
+    }
+
     /**
-     * @param provider the provider's name, for messages
-     * @param client the client to use
-     * @param timeouts the limits of every call
-     * @param maxResponseBytes the largest non-streamed body accepted
-     * @param maxEventBytes the largest single stream event accepted
+     * The transport a provider configured with {@code settings} uses: the caller's client, or
+     * one built for it (with threads of its own unless the caller gave an executor). Logs one
+     * warning when the base URL would send credentials over plain HTTP to another host.
      */
-    public HttpTransport(String provider, HttpClient client, Timeouts timeouts, int maxResponseBytes, int maxEventBytes) {
-        this.provider = Objects.requireNonNull(provider, "provider");
-        this.client = Objects.requireNonNull(client, "client");
-        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
-        if (maxResponseBytes <= 0 || maxEventBytes <= 0) {
-            throw new IllegalArgumentException("size limits must be positive");
+    public static HttpTransport create(HttpSettings settings) {
+        warnIfCleartext(settings.baseUrl());
+        if (settings.httpClient() != null) {
+            return new HttpTransport(settings, settings.httpClient(), null);
         }
-        this.maxResponseBytes = maxResponseBytes;
-        this.maxEventBytes = maxEventBytes;
+        HttpThreads threads = settings.executor() == null ? new HttpThreads(settings.name()) : null;
+        Executor executor = threads != null ? threads : settings.executor();
+        return new HttpTransport(settings, newClient(settings.baseUrl(), settings.timeouts(), executor), threads);
     }
 
     /**
@@ -62,7 +76,8 @@ public final class HttpTransport implements AutoCloseable {
      * ({@code application/json} or {@code text/event-stream}), with the user's {@code headers};
      * the provider adds its own authentication.
      */
-    public static HttpRequest.Builder jsonPost(URI endpoint, byte[] body, String accept, Map<String, String> headers) {
+    public HttpRequest.Builder jsonPost(URI endpoint, byte[] body, String accept, Map<String, String> headers) {
+        bodyLog.request(endpoint, body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")
@@ -72,30 +87,19 @@ public final class HttpTransport implements AutoCloseable {
         return builder;
     }
 
-    /** The transport a provider configured with {@code settings} uses: the caller's client, or one built for it. */
-    public static HttpTransport create(HttpSettings settings) {
-        HttpClient client = settings.httpClient() != null ? settings.httpClient()
-                : newClient(settings.baseUrl(), settings.timeouts(), settings.executor());
-        return new HttpTransport(settings.name(), client, settings.timeouts(), settings.maxResponseBytes(),
-                settings.maxEventBytes());
-    }
-
     /**
      * A client for {@code baseUrl}: HTTP/1.1 for {@code http://} (an h2c upgrade stalls many
      * local servers), HTTP/2 with fallback for {@code https://}, the connect timeout, and
-     * {@code executor} when given.
+     * {@code executor}.
      */
-    static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
-        warnIfCleartext(baseUrl);
-        HttpClient.Builder builder = HttpClient.newBuilder()
+    private static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
+        return HttpClient.newBuilder()
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
-                        : HttpClient.Version.HTTP_2);
-        if (executor != null) {
-            builder.executor(executor);
-        }
-        return builder.build();
+                        : HttpClient.Version.HTTP_2)
+                .executor(executor)
+                .build();
     }
 
     /** Logs one warning when requests, and so their credentials, would cross a network unencrypted. */
@@ -141,8 +145,13 @@ public final class HttpTransport implements AutoCloseable {
         return provider;
     }
 
+    /** The client, or {@code null} once closed. */
     HttpClient client() {
         return client;
+    }
+
+    BodyLog bodyLog() {
+        return bodyLog;
     }
 
     Timeouts timeouts() {
@@ -172,7 +181,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     GoModelException closedException() {
-        return new GoModelException(provider + " is closed", provider, null);
+        return new GoModelException(provider + ": the provider is closed", provider, null);
     }
 
     /** How many calls are in flight. */
@@ -180,7 +189,14 @@ public final class HttpTransport implements AutoCloseable {
         return inFlight.size();
     }
 
-    /** Ends every call in flight with an exception saying the provider is closed; later calls fail the same way. */
+    /**
+     * Ends every call in flight with an exception saying the provider is closed; later calls
+     * fail the same way. A client built here is released: its idle threads end now, and on
+     * JDKs where {@link HttpClient} is {@link AutoCloseable} (21 and later) it is closed, which
+     * closes its connections; on JDK 17, which has no way to close a client, its connections
+     * and selector thread go when it is garbage collected, which nothing here prevents. A
+     * client or executor given by the caller is left to the caller.
+     */
     @Override
     public void close() {
         closed = true;
@@ -188,5 +204,20 @@ public final class HttpTransport implements AutoCloseable {
             exchange.fail(closedException());
         }
         inFlight.clear();
+        HttpClient released = client;
+        client = null;
+        if (ownsClient && released instanceof AutoCloseable closeable
+                && (threads == null || !threads.isCurrentThread())) {
+            // Every exchange was aborted above, so this waits for nothing; it is skipped on the
+            // client's own threads, where waiting for the client to terminate could never end.
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> provider + ": closing the HTTP client failed", e);
+            }
+        }
+        if (threads != null) {
+            threads.shutdown();
+        }
     }
 }

@@ -44,6 +44,7 @@ final class JsonExchange<T> extends Exchange<byte[]> {
 
     @Override
     void onResponse(HttpResponse<byte[]> response) {
+        transport.bodyLog().response(response.statusCode(), response.body());
         if (response.statusCode() / 100 != 2) {
             fail(ErrorResponses.fromResponse(provider(), response.statusCode(), response.headers(), response.body()));
             return;

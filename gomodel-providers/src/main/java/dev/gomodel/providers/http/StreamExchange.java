@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -67,27 +68,34 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
     @Override
     HttpResponse.BodySubscriber<Void> bodySubscriber(HttpResponse.ResponseInfo info) {
-        String type = info.headers().firstValue("content-type").orElse("");
-        if (info.statusCode() / 100 != 2 || type.startsWith("application/json")) {
-            return errorBody(info);
+        String type = info.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+        if (info.statusCode() / 100 == 2 && (type.isEmpty() || type.startsWith("text/event-stream"))) {
+            return new EventReader(dialects.newStream(provider(), info.headers()));
         }
-        return new EventReader(dialects.newStream(provider(), info.headers()));
+        return errorBody(info, type);
     }
 
-    /** A non-2xx status, or a JSON body where a stream was expected: read it whole and fail with what it says. */
-    private HttpResponse.BodySubscriber<Void> errorBody(HttpResponse.ResponseInfo info) {
+    /**
+     * A non-2xx status, or a 2xx body that is not an event stream (a JSON error, a proxy's HTML
+     * page): read it, up to the error-body limit, and fail with what it says.
+     */
+    private HttpResponse.BodySubscriber<Void> errorBody(HttpResponse.ResponseInfo info, String type) {
         readingErrorBody = true;
         BodyCollector collector = new BodyCollector(HttpTransport.MAX_ERROR_BODY_BYTES, -1, null,
                 subscription -> body = subscription, () -> lastActivityNanos = System.nanoTime());
         collector.getBody().whenComplete((bytes, error) -> {
+            if (bytes != null) {
+                transport.bodyLog().response(info.statusCode(), bytes);
+            }
             if (error != null) {
                 fail(HttpFailures.duringBody(provider(), error));
             } else if (info.statusCode() / 100 != 2) {
                 fail(ErrorResponses.fromResponse(provider(), info.statusCode(), info.headers(), bytes));
             } else {
-                GoModelException inBody = ErrorResponses.fromErrorEvent(provider(), info.headers(), bytes);
+                GoModelException inBody = type.startsWith("application/json")
+                        ? ErrorResponses.fromErrorEvent(provider(), info.headers(), bytes) : null;
                 fail(inBody != null ? inBody : new MalformedResponseException(
-                        "expected a text/event-stream for a streamed request, got application/json", provider(),
+                        "expected a text/event-stream for a streamed request, got " + type, provider(),
                         new String(bytes, StandardCharsets.UTF_8), null));
             }
         });
@@ -255,6 +263,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
 
         @Override
         public void onEvent(SseEvent event) {
+            transport.bodyLog().event(event);
             if (!upstreamDone && failure.get() == null) {
                 dialect.onEvent(event, this);
             }

@@ -169,11 +169,15 @@ public final class OpenAiProvider implements Provider {
 
     private ChatCompletion parseCompletion(byte[] body) {
         ChatCompletion completion = ChatJson.readCompletion(body);
-        if (completion.choices().isEmpty() && completion.extra().containsKey("error")) {
-            ApiException error = ErrorResponses.fromErrorEvent(settings.name(), HttpHeaders.of(Map.of(), (a, b) -> true), body);
+        if (completion.choices().isEmpty()) {
+            ApiException error = completion.extra().containsKey("error")
+                    ? ErrorResponses.fromErrorEvent(settings.name(), HttpHeaders.of(Map.of(), (a, b) -> true), body)
+                    : null;
             if (error != null) {
                 throw error;
             }
+            // A 2xx body without a choice is not an answer, whatever else it holds.
+            throw new IllegalArgumentException("choices: expected at least one choice, got none");
         }
         return completion;
     }
@@ -216,7 +220,7 @@ public final class OpenAiProvider implements Provider {
     }
 
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
-        HttpRequest.Builder builder = HttpTransport.jsonPost(endpoint, body, accept, settings.headers());
+        HttpRequest.Builder builder = transport.jsonPost(endpoint, body, accept, settings.headers());
         if (settings.apiKey() != null) {
             builder.header(authHeader, authPrefix + settings.apiKey());
         }

@@ -473,7 +473,7 @@ class OpenAiProviderTest {
         OpenAiProvider openai = provider().build();
         openai.close();
 
-        assertThatThrownBy(() -> openai.create(hello())).hasMessageContaining("openai is closed");
+        assertThatThrownBy(() -> openai.create(hello())).hasMessageContaining("openai: the provider is closed");
     }
 
     @Test
