@@ -35,4 +35,9 @@ public final class Timers {
     public static ScheduledFuture<?> scheduleNanos(long delayNanos, Runnable task) {
         return EXECUTOR.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
+
+    /** How many tasks wait to run; a finished call leaves none behind (tests check this). */
+    public static int pending() {
+        return EXECUTOR.getQueue().size();
+    }
 }

@@ -3,6 +3,7 @@ package dev.gomodel.providers.http;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -47,8 +48,32 @@ final class BodyCollector implements java.net.http.HttpResponse.BodySubscriber<b
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
-        onSubscribe.accept(subscription);
+        onSubscribe.accept(new Abandoning(subscription));
         subscription.request(Long.MAX_VALUE);
+    }
+
+    /**
+     * The subscription as the exchange holds it: cancelling it also ends the body's future. The
+     * JDK client counts an exchange as finished only once that future is done, and on JDK 17 a
+     * client with an unfinished exchange, and its selector thread, is never released.
+     */
+    private final class Abandoning implements Flow.Subscription {
+        private final Flow.Subscription upstream;
+
+        Abandoning(Flow.Subscription upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            upstream.cancel();
+            result.completeExceptionally(new CancellationException("the body is no longer read"));
+        }
     }
 
     @Override

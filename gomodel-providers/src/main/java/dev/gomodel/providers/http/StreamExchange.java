@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,6 +43,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
     private volatile boolean bodyRequested;
     private volatile boolean discarding;
     private volatile boolean readingErrorBody;
+    private volatile ScheduledFuture<?> discardTimer;
 
     StreamExchange(HttpTransport transport, HttpRequest request, StreamDialect.Factory dialects,
             Flow.Subscriber<? super ChatCompletionChunk> downstream) {
@@ -166,12 +168,16 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             if (discarding) {
                 // After [DONE] the rest of the body is read only so the connection can be reused;
                 // an upstream that never ends it loses the connection after one idle period.
-                Timers.schedule(timeouts().idle(), () -> {
+                ScheduledFuture<?> timer = Timers.schedule(timeouts().idle(), () -> {
                     Flow.Subscription subscription = body;
                     if (discarding && subscription != null) {
                         subscription.cancel();
                     }
                 });
+                discardTimer = timer;
+                if (!discarding) {
+                    timer.cancel(false);
+                }
             }
         }
     }
@@ -232,12 +238,12 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             if (!discarding) {
                 fail(HttpFailures.duringBody(provider(), throwable));
             }
-            discarding = false;
+            discarded();
         }
 
         @Override
         public void onComplete() {
-            discarding = false;
+            discarded();
             if (upstreamDone || failure.get() != null || emitter.isDone()) {
                 return;
             }
@@ -257,6 +263,15 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
                         null, e));
             }
             emitter.drain();
+        }
+
+        /** The body ended; if it was being discarded, that is done. */
+        private void discarded() {
+            discarding = false;
+            ScheduledFuture<?> timer = discardTimer;
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
 
         // ---- SseListener ----

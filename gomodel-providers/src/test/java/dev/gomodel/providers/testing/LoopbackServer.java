@@ -37,6 +37,7 @@ public final class LoopbackServer implements AutoCloseable {
     });
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     public LoopbackServer(Handler handler) throws IOException {
@@ -47,11 +48,14 @@ public final class LoopbackServer implements AutoCloseable {
                     Socket client = socket.accept();
                     accepted.add(client);
                     int number = connections.incrementAndGet();
+                    active.incrementAndGet();
                     threads.execute(() -> {
                         try (client) {
                             handler.serve(new Connection(client), number);
                         } catch (Exception e) {
                             failures.add(e);
+                        } finally {
+                            active.decrementAndGet();
                         }
                     });
                 } catch (IOException e) {
@@ -67,6 +71,27 @@ public final class LoopbackServer implements AutoCloseable {
 
     public int connectionCount() {
         return connections.get();
+    }
+
+    /** How many connections a handler is still serving. */
+    public int activeConnections() {
+        return active.get();
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for every handler to return; returns whether they did. A
+     * handler that waits for the client to close (see {@link Connection#awaitClientClose}) returns
+     * only once the client let go of the connection.
+     */
+    public boolean awaitNoActiveConnections(long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (active.get() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     public List<Throwable> failures() {
@@ -119,6 +144,18 @@ public final class LoopbackServer implements AutoCloseable {
                 }
             }
             return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }
+
+        /** Writes bytes as they are and flushes. */
+        public void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
+        /** Closes the connection with a TCP reset instead of an orderly close. */
+        public void reset() throws IOException {
+            socket.setSoLinger(true, 0);
+            socket.close();
         }
 
         /** Writes text as is and flushes. */
