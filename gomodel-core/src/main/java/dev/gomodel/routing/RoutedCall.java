@@ -3,6 +3,7 @@ package dev.gomodel.routing;
 import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.RouteReport.Outcome;
+import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
@@ -17,10 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * them are timer tasks, so no thread is held while a call backs off. {@link #result()} is the
  * caller's future: cancelling it cancels the attempt in flight and any pending retry.
  */
-final class RoutedCall {
+final class RoutedCall implements OpenCalls.Call {
 
     private final CallContext context;
     private final ChatRequest request;
+    private final OpenCalls open;
     private final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
     /** Set once by whichever end comes first: completion, failure or the caller's cancellation. */
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -45,9 +47,10 @@ final class RoutedCall {
         }
     }
 
-    RoutedCall(CallContext context, ChatRequest request) {
+    RoutedCall(CallContext context, ChatRequest request, OpenCalls open) {
         this.context = context;
         this.request = request;
+        this.open = open;
     }
 
     CompletableFuture<ChatCompletion> result() {
@@ -61,12 +64,19 @@ final class RoutedCall {
                     () -> fail(context.deadlineExceeded(), Outcome.TIMED_OUT));
         }
         result.whenComplete((completion, error) -> {
+            open.ended(this);
             if (error instanceof CancellationException && ended.compareAndSet(false, true)) {
                 stop(Outcome.CANCELLED);
                 context.listener.callCancelled(context.call, context.report());
             }
         });
+        open.open(this);
         attempt();
+    }
+
+    @Override
+    public void close(GoModelException reason) {
+        fail(reason, Outcome.CANCELLED);
     }
 
     private void attempt() {

@@ -6,6 +6,7 @@ import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.RouteReport;
 import dev.gomodel.chat.RouteReport.Outcome;
 import dev.gomodel.chat.Usage;
+import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.error.StreamInterruptedException;
 import dev.gomodel.internal.stream.RouteReporting;
@@ -32,10 +33,11 @@ import java.util.concurrent.ScheduledFuture;
  * commit the upstream is asked for one chunk at a time, only while the subscriber has unmet
  * demand. {@code cancel()} cancels the attempt in flight and any pending retry.
  */
-final class RoutedStream implements Flow.Subscription, RouteReporting {
+final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls.Call {
 
     private final CallContext context;
     private final ChatRequest request;
+    private final OpenCalls open;
     private final SerialEmitter<ChatCompletionChunk> emitter;
     private volatile boolean committed;
     private volatile boolean upstreamDone;
@@ -48,9 +50,11 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
     private ScheduledFuture<?> pendingRetry;
     private ScheduledFuture<?> deadlineTimer;
 
-    RoutedStream(CallContext context, ChatRequest request, Flow.Subscriber<? super ChatCompletionChunk> downstream) {
+    RoutedStream(CallContext context, ChatRequest request, Flow.Subscriber<? super ChatCompletionChunk> downstream,
+            OpenCalls open) {
         this.context = context;
         this.request = request;
+        this.open = open;
         this.emitter = new SerialEmitter<>(downstream, new Delivery());
     }
 
@@ -61,6 +65,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
                 deadlineTimer = Timers.scheduleNanos(context.deadlineNanos - context.now(), this::deadlineReached);
             }
         }
+        open.open(this);
         attempt();
     }
 
@@ -133,13 +138,25 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
         if (emitter.isDone()) {
             return;
         }
+        stopAttempt(Outcome.TIMED_OUT);
         if (committed) {
-            stopAttempt(Outcome.TIMED_OUT);
             interrupt(new RequestTimeoutException(committedProvider, RequestTimeoutException.Phase.TOTAL,
                     context.policy.deadline(), null));
         } else {
-            stopAttempt(Outcome.TIMED_OUT);
             endWith(context.deadlineExceeded());
+        }
+    }
+
+    @Override
+    public void close(GoModelException reason) {
+        if (emitter.isDone()) {
+            return;
+        }
+        stopAttempt(Outcome.CANCELLED);
+        if (committed) {
+            interrupt(reason);
+        } else {
+            endWith(reason);
         }
     }
 
@@ -220,6 +237,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting {
 
         @Override
         public void ended(Throwable error, boolean cancelled) {
+            open.ended(RoutedStream.this);
             cancelTimers();
             if (cancelled) {
                 stopAttempt(Outcome.CANCELLED);

@@ -70,6 +70,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
     private final LongSupplier nanoTime = System::nanoTime;
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenCalls open = new OpenCalls();
 
     private Router(Builder builder) {
         this.providers = List.copyOf(builder.providers.values());
@@ -150,7 +151,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
         } catch (GoModelException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        RoutedCall call = new RoutedCall(context, request);
+        RoutedCall call = new RoutedCall(context, request, open);
         call.start();
         return call.result();
     }
@@ -166,7 +167,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
                 new FailedPublisher<ChatCompletionChunk>(e).subscribe(subscriber);
                 return;
             }
-            RoutedStream stream = new RoutedStream(context, request, subscriber);
+            RoutedStream stream = new RoutedStream(context, request, subscriber, open);
             subscriber.onSubscribe(stream);
             stream.start();
         };
@@ -175,7 +176,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
     private CallContext newCall(ChatRequest request, boolean stream, Duration deadline) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
-            throw new GoModelException("the client is closed", null, null);
+            throw closedException();
         }
         Plan plan = resolver.resolve(request.model(), request.provider());
         RoutePolicy route = routes.get(plan.routeKey());
@@ -206,10 +207,16 @@ public final class Router implements ChatCompletions, AutoCloseable {
         return request.toBuilder().model(model).provider(null).build();
     }
 
-    /** Closes every provider; later calls fail with a {@link GoModelException}. Idempotent. */
+    /**
+     * Ends every call in flight, including one waiting to retry, with a {@link GoModelException}
+     * saying the client is closed (a stream that had delivered chunks ends with a
+     * {@link dev.gomodel.error.StreamInterruptedException} caused by it), then closes every
+     * provider. Later calls fail the same way. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            open.closeAll(closedException());
             RuntimeException failure = null;
             for (Provider provider : providers) {
                 try {
@@ -226,6 +233,15 @@ public final class Router implements ChatCompletions, AutoCloseable {
                 throw failure;
             }
         }
+    }
+
+    private static GoModelException closedException() {
+        return new GoModelException("the client is closed", null, null);
+    }
+
+    /** How many calls have not ended yet. */
+    int openCalls() {
+        return open.size();
     }
 
     /**
