@@ -36,7 +36,7 @@ public record ChatRequest(
         messages = Copies.requestList(messages);
         tools = Copies.nullableRequestList(tools);
         extra = Copies.extra(extra);
-        RequestValidation.check(model, messages, maxTokens, temperature, tools, toolChoice, reasoning, provider);
+        RequestValidation.check(model, messages, maxTokens, temperature, tools, toolChoice, reasoning, provider, extra);
     }
 
     /** A new builder. */
