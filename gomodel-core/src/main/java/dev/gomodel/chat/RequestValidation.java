@@ -81,6 +81,9 @@ final class RequestValidation {
         if (part == null) {
             throw invalid(path, "must not be null");
         }
+        if (part instanceof ContentPart.OtherPart other && other.type().isBlank()) {
+            throw invalid(path + ".type", "must not be blank: expected the part's type, such as \"file\"");
+        }
         if (part instanceof ContentPart.TextPart text && text.text() == null) {
             throw invalid(path + ".text", "is required for a text part: expected a string");
         }
