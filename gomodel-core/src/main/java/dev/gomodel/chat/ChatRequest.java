@@ -101,8 +101,12 @@ public record ChatRequest(
 
         /** Replaces all messages. */
         public Builder messages(List<Message> messages) {
+            Objects.requireNonNull(messages, "messages");
+            for (int i = 0; i < messages.size(); i++) {
+                Objects.requireNonNull(messages.get(i), "messages[" + i + "]");
+            }
             this.messages.clear();
-            messages.forEach(this::message);
+            this.messages.addAll(messages);
             return this;
         }
 
