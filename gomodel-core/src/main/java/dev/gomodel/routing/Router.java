@@ -10,6 +10,7 @@ import dev.gomodel.internal.deadline.DeadlineChatCompletions;
 import dev.gomodel.internal.stream.FailedPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +280,18 @@ public final class Router implements ChatCompletions, AutoCloseable {
 
         private void add(Provider provider) {
             Objects.requireNonNull(provider, "provider");
+            String name = provider.name();
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("providers: " + provider.getClass().getName()
+                        + ".name() must not be null or blank, got " + (name == null ? "null" : "\"" + name + "\""));
+            }
+            if (provider.type() == null || provider.type().isBlank()) {
+                throw new IllegalArgumentException("providers." + name + ": type() must not be null or blank");
+            }
+            if (provider.models() == null) {
+                throw new IllegalArgumentException("providers." + name
+                        + ": models() must not be null; an empty set serves any model");
+            }
             if (providers.containsKey(provider.name())) {
                 throw new IllegalArgumentException("providers: two providers are named \"" + provider.name()
                         + "\"; give each a distinct name");
@@ -298,7 +311,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
          * only to requests without an explicit provider.
          */
         public Builder alias(String alias, String... targets) {
-            return alias(alias, List.of(targets));
+            return alias(alias, targets == null ? null : Arrays.asList(targets));
         }
 
         /** See {@link #alias(String, String...)}. */
@@ -313,7 +326,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
          * matched against the request's model as written and as resolved.
          */
         public Builder fallback(String model, String... targets) {
-            return fallback(model, List.of(targets));
+            return fallback(model, targets == null ? null : Arrays.asList(targets));
         }
 
         /** See {@link #fallback(String, String...)}. */
@@ -432,7 +445,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
         }
 
         private static List<String> requireTargets(List<String> targets, String path) {
-            Objects.requireNonNull(targets, path);
+            Objects.requireNonNull(targets, () -> path + " is required: expected at least one target");
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException(path + " must name at least one target");
             }
