@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * The settings every HTTP provider's builder shares; each provider's builder extends it with
@@ -16,6 +17,8 @@ import java.util.concurrent.Executor;
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
+
+    private static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7E]+");
 
     private String name;
     private String baseUrl;
@@ -46,9 +49,22 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
-    /** The API key; leave unset for servers that need none. Never logged or shown. */
+    /**
+     * The API key; leave unset for servers that need none. Never logged or shown, not even in
+     * the message of the exception that rejects it.
+     *
+     * @throws IllegalArgumentException if it is blank or holds a space, a line break or another
+     *     character outside printable ASCII (a key read from a file often ends with a newline)
+     */
     public B apiKey(String apiKey) {
-        this.apiKey = apiKey == null ? null : requireText(apiKey, "apiKey");
+        if (apiKey != null) {
+            requireText(apiKey, "apiKey");
+            if (!API_KEY.matcher(apiKey).matches()) {
+                throw new IllegalArgumentException("apiKey contains spaces, line breaks or other characters outside "
+                        + "printable ASCII; an API key is one printable token (check for a trailing newline)");
+            }
+        }
+        this.apiKey = apiKey;
         return self();
     }
 
