@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,13 @@ import java.util.regex.Pattern;
 public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
 
     private static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** What the JDK client refuses in a header value: control characters but tab, DEL, and anything past U+00FF. */
+    private static final Pattern HEADER_VALUE_REFUSED =
+            Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F\\x{100}-\\x{10FFFF}]");
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
 
     private String name;
     private String baseUrl;
@@ -89,10 +97,17 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
-    /** A header sent with every request. */
+    /**
+     * A header sent with every request.
+     *
+     * @throws IllegalArgumentException if the name is not an HTTP token or is one the JDK client
+     *     sets itself ({@code Host}, {@code Content-Length}, ...), or the value holds a line break
+     *     or another character a header cannot carry; the message never shows the value
+     */
     public B header(String name, String value) {
-        requireText(name, "header name");
-        headers.put(name, Objects.requireNonNull(value, () -> "header " + name + " value"));
+        requireHeaderName(name, "header name");
+        Objects.requireNonNull(value, () -> "header " + name + " value is required");
+        headers.put(name, requireHeaderValue(value, "header " + name + " value"));
         return self();
     }
 
@@ -152,6 +167,42 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         Objects.requireNonNull(value, () -> what + " is required");
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * Checks the name of a header: a non-blank HTTP token that the JDK client lets callers set.
+     *
+     * @throws NullPointerException if it is missing, naming it
+     * @throws IllegalArgumentException if it cannot be a header name, naming it
+     */
+    protected static String requireHeaderName(String name, String what) {
+        requireText(name, what);
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must be an HTTP token (letters, digits and !#$%&'*+-.^_`|~), "
+                    + "got \"" + name + "\"");
+        }
+        if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(what + " \"" + name + "\" is set by the HTTP client itself and cannot "
+                    + "be configured");
+        }
+        return name;
+    }
+
+    /**
+     * Checks text that goes into a header value; the message names it and never shows the value,
+     * which may be a secret.
+     *
+     * @throws NullPointerException if it is missing, naming it
+     * @throws IllegalArgumentException if it holds a line break, another control character or a
+     *     character past U+00FF, naming it
+     */
+    protected static String requireHeaderValue(String value, String what) {
+        Objects.requireNonNull(value, () -> what + " is required");
+        if (HEADER_VALUE_REFUSED.matcher(value).find()) {
+            throw new IllegalArgumentException(what + " must not contain line breaks, other control characters or "
+                    + "characters past U+00FF (the value is not shown)");
         }
         return value;
     }

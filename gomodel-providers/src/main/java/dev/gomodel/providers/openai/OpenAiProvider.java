@@ -342,8 +342,8 @@ public final class OpenAiProvider implements Provider {
          * API key no auth header is sent.
          */
         public Builder authHeader(String name, String valuePrefix) {
-            this.authHeader = requireText(name, "authHeader name");
-            this.authPrefix = Objects.requireNonNull(valuePrefix, "authHeader valuePrefix");
+            this.authHeader = requireHeaderName(name, "authHeader name");
+            this.authPrefix = requireHeaderValue(valuePrefix, "authHeader valuePrefix");
             return this;
         }
 
