@@ -79,7 +79,9 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     /**
      * The base URL, up to but without the API's path (for example {@code .../v1}).
      *
-     * @throws IllegalArgumentException if it is not an http:// or https:// URL with a host
+     * @throws IllegalArgumentException if it is not an http:// or https:// URL with a host, or
+     *     it has a port outside 1 to 65535, user info ({@code user:password@}), a query or a
+     *     fragment (the API's path is appended to it)
      */
     public B baseUrl(String baseUrl) {
         requireText(baseUrl, "baseUrl");
@@ -89,9 +91,25 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
         }
+        // Checked before anything echoes the URL: user info and a query may hold credentials.
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            throw new IllegalArgumentException("baseUrl must not contain user info (user:password@); "
+                    + "give a credential with apiKey or header (the URL is not shown)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not have a query or a fragment, since the API's path is "
+                    + "appended to it; OpenAI-compatible providers take query parameters with queryParameter "
+                    + "(the URL is not shown)");
+        }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL with a host, got " + baseUrl);
+            String host = uri.getHost() == null && uri.getRawAuthority() != null
+                    ? " (\"" + uri.getRawAuthority() + "\" holds no valid host name: letters, digits, - and .)" : "";
+            throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL with a host, got " + baseUrl
+                    + host);
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("baseUrl port must be between 1 and 65535, got " + uri.getPort());
         }
         this.baseUrl = baseUrl;
         return self();
