@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -97,6 +98,7 @@ final class AnthropicRequests {
      * @throws IllegalArgumentException naming the field Anthropic cannot express
      */
     static byte[] write(ChatRequest request, boolean stream, Options options) {
+        Objects.requireNonNull(request, "request");
         Translation translation = translate(request, options);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator out = JSON.createGenerator(bytes)) {

@@ -180,6 +180,7 @@ public final class OpenAiProvider implements Provider {
 
     /** The request as this upstream wants it. */
     ChatRequest upstreamRequest(ChatRequest request, boolean stream) {
+        Objects.requireNonNull(request, "request");
         ChatRequest.Builder upstream = forwardsRouting ? request.toBuilder() : request.toBuilder().provider(null);
         extraBody.forEach((member, value) -> {
             if (!request.extra().containsKey(member)) {
