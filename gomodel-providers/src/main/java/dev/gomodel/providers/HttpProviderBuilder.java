@@ -40,8 +40,10 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private int maxEventBytes = 8 * 1024 * 1024;
 
     /**
-     * @param defaultName the provider's name unless {@link #name(String)} sets another
-     * @param defaultBaseUrl the base URL unless {@link #baseUrl(String)} sets another
+     * @param defaultName the provider's name unless {@link #name(String)} sets another, or
+     *     {@code null} when the user must set it
+     * @param defaultBaseUrl the base URL unless {@link #baseUrl(String)} sets another, or
+     *     {@code null} when the user must set it
      */
     protected HttpProviderBuilder(String defaultName, String defaultBaseUrl) {
         this.name = defaultName;
@@ -170,6 +172,8 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
 
     /** The shared settings as they stand. */
     protected HttpSettings settings() {
+        Objects.requireNonNull(name, "name is required: this provider has no default name");
+        Objects.requireNonNull(baseUrl, "baseUrl is required: this provider has no default base URL");
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
                 maxResponseBytes, maxEventBytes);
