@@ -147,7 +147,12 @@ final class AnthropicRequests {
                         + (effort == null ? "null" : "\"" + effort + "\""));
             }
             t.thinkingBudget = budget;
-            maxTokens = Math.addExact(budget, maxTokens);
+            if (maxTokens > Integer.MAX_VALUE - budget) {
+                throw new IllegalArgumentException("max_tokens: " + maxTokens + " plus the thinking budget of " + budget
+                        + " tokens for reasoning.effort \"" + effort + "\" is more than max_tokens can hold ("
+                        + Integer.MAX_VALUE + ")");
+            }
+            maxTokens = budget + maxTokens;
         }
         t.maxTokens = maxTokens;
         if (request.temperature() != null && request.temperature() > 1) {
