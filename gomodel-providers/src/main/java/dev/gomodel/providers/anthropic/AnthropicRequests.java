@@ -197,8 +197,8 @@ final class AnthropicRequests {
                     }
                 }
                 case "stop" -> {
-                    if (!value.isNull() && !value.isString() && !value.json().startsWith("[")) {
-                        throw new IllegalArgumentException("stop: expected a string or an array of strings, got " + value);
+                    if (!value.isNull()) {
+                        strings(value, "stop");
                     }
                     if (extra.containsKey("stop_sequences")) {
                         throw new IllegalArgumentException("stop: give either stop or stop_sequences, not both");
@@ -638,16 +638,20 @@ final class AnthropicRequests {
         if (value.isString()) {
             return List.of(value.asString());
         }
+        String expected = path + ": expected a string or an array of strings, got " + abbreviate(value.json());
+        if (!value.json().startsWith("[")) {
+            throw new IllegalArgumentException(expected);
+        }
         JsonTree.Node node;
         try {
             node = JsonTree.parseObject("{\"v\":" + value.json() + "}");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": expected a string or an array of strings", e);
+            throw new IllegalArgumentException(expected, e);
         }
         List<String> strings = new ArrayList<>();
         for (JsonTree.Node item : node.array("v")) {
             if (item.kind() != JsonTree.Kind.STRING) {
-                throw new IllegalArgumentException(path + ": expected a string or an array of strings");
+                throw new IllegalArgumentException(expected);
             }
             strings.add(item.text());
         }
