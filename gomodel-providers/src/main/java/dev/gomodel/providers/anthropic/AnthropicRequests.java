@@ -45,7 +45,8 @@ import java.util.TreeSet;
  *     {@code url} source; {@code detail} has no Anthropic equivalent and is not sent.
  *     {@code input_audio} and unknown part types fail.
  * <li>Assistant {@code tool_calls} become {@code tool_use} blocks whose {@code input} is the
- *     arguments text written unchanged; it must be one JSON object. An assistant message's
+ *     arguments text written unchanged; it must be one JSON object. Tool calls in a message of
+ *     another role fail. An assistant message's
  *     {@code reasoning_content} is sent back as a {@code thinking} block only with the
  *     {@code reasoning_signature} this provider put in the message's extra members (Anthropic
  *     rejects unsigned thinking); {@code redacted_thinking} data is sent back as
@@ -123,6 +124,11 @@ final class AnthropicRequests {
                 case Message.TOOL -> t.turn("user", List.of(toolResult(message, path)));
                 default -> throw new IllegalArgumentException(path + ".role: Anthropic has no role \"" + message.role()
                         + "\" (expected system, developer, user, assistant or tool)");
+            }
+            if (message.toolCalls() != null && !message.toolCalls().isEmpty()
+                    && !Message.ASSISTANT.equals(message.role())) {
+                throw new IllegalArgumentException(path + ".tool_calls: Anthropic takes tool calls only in assistant "
+                        + "messages, not in a \"" + message.role() + "\" message");
             }
         }
         if (t.turns.isEmpty()) {
