@@ -8,6 +8,7 @@ import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.internal.deadline.DeadlineChatCompletions;
 import dev.gomodel.internal.stream.FailedPublisher;
+import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -459,6 +460,10 @@ public final class Router implements ChatCompletions, AutoCloseable {
             Objects.requireNonNull(value, () -> name + " is required");
             if (value.isZero() || value.isNegative()) {
                 throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            if (value.compareTo(Timers.LONGEST) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + Timers.LONGEST
+                        + " (about 292 years), got " + value);
             }
             return value;
         }

@@ -11,6 +11,7 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.NoRouteException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,9 @@ class RoutingArgumentsTest {
 
     static Stream<Arguments> badArguments() {
         Duration negative = Duration.ofMillis(-1);
+        // A "no limit" that a timer cannot hold: it used to fail every call with "long overflow".
+        Duration millennium = Duration.ofDays(365_000);
+        String tooLong = " must be at most PT2562047H47M16.854775807S (about 292 years), got PT8760000H";
         return Stream.of(
                 // Router.Builder: providers
                 missing("provider(null)", () -> Router.builder().provider(null), "provider"),
@@ -126,6 +130,16 @@ class RoutingArgumentsTest {
                 missing("deadline(null)", () -> router().deadline(null), "deadline is required"),
                 bad("deadline(0)", () -> router().deadline(Duration.ZERO), "deadline must be positive, got PT0S"),
                 bad("deadline(-1 ms)", () -> router().deadline(negative), "deadline must be positive, got PT-0.001S"),
+                bad("deadline(1000 years)", () -> router().deadline(millennium), "deadline" + tooLong),
+                bad("deadline(ChronoUnit.FOREVER)", () -> router().deadline(ChronoUnit.FOREVER.getDuration()),
+                        "deadline must be at most PT2562047H47M16.854775807S (about 292 years), got PT"),
+                bad("attemptTimeout(1000 years)", () -> router().attemptTimeout(millennium), "attemptTimeout" + tooLong),
+                bad("firstTokenTimeout(1000 years)", () -> router().firstTokenTimeout(millennium),
+                        "firstTokenTimeout" + tooLong),
+                bad("streamIdleTimeout(1000 years)", () -> router().streamIdleTimeout(millennium),
+                        "streamIdleTimeout" + tooLong),
+                bad("config with a 1000-year deadline", () -> router().config("{\"deadline\": \"8760000h\"}"),
+                        "deadline: expected a duration such as \"250ms\" or a number of milliseconds, got \"8760000h\""),
                 missing("attemptTimeout(null)", () -> router().attemptTimeout(null), "attemptTimeout is required"),
                 bad("attemptTimeout(0)", () -> router().attemptTimeout(Duration.ZERO),
                         "attemptTimeout must be positive, got PT0S"),
@@ -169,6 +183,12 @@ class RoutingArgumentsTest {
                         "retry.maxRetryAfter is required"),
                 bad("RetryPolicy maxRetryAfter(-1 ms)", () -> RetryPolicy.builder().maxRetryAfter(negative),
                         "retry.maxRetryAfter must not be negative"),
+                bad("RetryPolicy initialBackoff(1000 years)", () -> RetryPolicy.builder().initialBackoff(millennium),
+                        "retry.initialBackoff" + tooLong),
+                bad("RetryPolicy maxBackoff(1000 years)", () -> RetryPolicy.builder().maxBackoff(millennium),
+                        "retry.maxBackoff" + tooLong),
+                bad("RetryPolicy maxRetryAfter(1000 years)", () -> RetryPolicy.builder().maxRetryAfter(millennium),
+                        "retry.maxRetryAfter" + tooLong),
                 bad("RetryPolicy multiplier(0.5)", () -> RetryPolicy.builder().multiplier(0.5),
                         "retry.multiplier must be at least 1, got 0.5"),
                 bad("RetryPolicy multiplier(NaN)", () -> RetryPolicy.builder().multiplier(Double.NaN),
@@ -198,6 +218,10 @@ class RoutingArgumentsTest {
                         "weight must be at least 1, got -3"),
                 bad("RoutePolicy deadline 0", () -> new RoutePolicy(null, Duration.ZERO, null, null, null, null, null),
                         "deadline must be positive, got PT0S"),
+                bad("RoutePolicy deadline 1000 years",
+                        () -> new RoutePolicy(null, millennium, null, null, null, null, null), "deadline" + tooLong),
+                bad("RoutePolicy.Builder streamIdleTimeout 1000 years",
+                        () -> RoutePolicy.builder().streamIdleTimeout(millennium).build(), "streamIdleTimeout" + tooLong),
                 bad("RoutePolicy.Builder attemptTimeout -1 ms",
                         () -> RoutePolicy.builder().attemptTimeout(negative).build(), "attemptTimeout must be positive"),
                 bad("RoutePolicy.Builder firstTokenTimeout 0",
@@ -221,6 +245,10 @@ class RoutingArgumentsTest {
                         "deadline must be positive, got PT0S"),
                 bad("ChatCompletions.withDeadline(-1 ms)", () -> ((ChatCompletions) OPENAI).withDeadline(negative),
                         "deadline must be positive"),
+                bad("Router.withDeadline(1000 years)", () -> router().build().withDeadline(millennium),
+                        "deadline" + tooLong),
+                bad("ChatCompletions.withDeadline(1000 years)", () -> ((ChatCompletions) OPENAI).withDeadline(millennium),
+                        "deadline" + tooLong),
                 missing("Router.create(null)", () -> router().build().create(null), "request"),
                 missing("Router.createAsync(null)", () -> router().build().createAsync(null), "request"),
                 missing("Router.stream(null)", () -> router().build().stream(null), "request"),

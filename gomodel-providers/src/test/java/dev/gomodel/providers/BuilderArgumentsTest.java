@@ -11,6 +11,7 @@ import dev.gomodel.providers.openai.OpenAiCompatible;
 import dev.gomodel.providers.openai.OpenAiProvider;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -242,6 +243,13 @@ class BuilderArgumentsTest {
                 missing("Timeouts.withIdle(null)", () -> Timeouts.defaults().withIdle(null), "timeouts.idle is required"),
                 bad("Timeouts.withIdle(0)", () -> Timeouts.defaults().withIdle(Duration.ZERO),
                         "timeouts.idle must be positive"),
+                bad("Timeouts.withConnect(1000 years)", () -> Timeouts.defaults().withConnect(Duration.ofDays(365_000)),
+                        "timeouts.connect must be at most PT2562047H47M16.854775807S (about 292 years), got PT8760000H"),
+                bad("Timeouts.withIdle(ChronoUnit.FOREVER)",
+                        () -> Timeouts.defaults().withIdle(ChronoUnit.FOREVER.getDuration()),
+                        "timeouts.idle must be at most PT2562047H47M16.854775807S (about 292 years)"),
+                bad("Timeouts.withTotal(1000 years)", () -> Timeouts.defaults().withTotal(Duration.ofDays(365_000)),
+                        "timeouts.total must be at most PT2562047H47M16.854775807S (about 292 years)"),
                 bad("Timeouts.withTotal(0)", () -> Timeouts.defaults().withTotal(Duration.ZERO),
                         "timeouts.total must be positive, got PT0S"),
                 // HttpSettings
