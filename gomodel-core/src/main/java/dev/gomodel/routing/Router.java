@@ -259,7 +259,8 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Adds a provider with the default provider policy.
          *
-         * @throws IllegalArgumentException if a provider of the same name was added
+         * @throws IllegalArgumentException if a provider of the same name was added, or its
+         *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
          */
         public Builder provider(Provider provider) {
             add(provider);
@@ -270,7 +271,8 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Adds a provider with its own weight, circuit breaker or retry policy.
          *
-         * @throws IllegalArgumentException if a provider of the same name was added
+         * @throws IllegalArgumentException if a provider of the same name was added, or its
+         *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
          */
         public Builder provider(Provider provider, ProviderPolicy policy) {
             Objects.requireNonNull(policy, "policy");
@@ -293,11 +295,11 @@ public final class Router implements ChatCompletions, AutoCloseable {
                 throw new IllegalArgumentException("providers." + name
                         + ": models() must not be null; an empty set serves any model");
             }
-            if (providers.containsKey(provider.name())) {
-                throw new IllegalArgumentException("providers: two providers are named \"" + provider.name()
+            if (providers.containsKey(name)) {
+                throw new IllegalArgumentException("providers: two providers are named \"" + name
                         + "\"; give each a distinct name");
             }
-            providers.put(provider.name(), provider);
+            providers.put(name, provider);
         }
 
         /** Sets the policy of the provider named {@code name}, added before or after. */
