@@ -126,7 +126,6 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      */
     public B header(String name, String value) {
         requireHeaderName(name, "header name");
-        Objects.requireNonNull(value, () -> "header " + name + " value is required");
         headers.put(name, requireHeaderValue(value, "header " + name + " value"));
         return self();
     }
