@@ -72,7 +72,7 @@ public interface ChatCompletions {
      * client.chat().withDeadline(Duration.ofSeconds(5)).create(request);
      * }</pre>
      *
-     * @throws IllegalArgumentException if {@code deadline} is not positive
+     * @throws IllegalArgumentException if {@code deadline} is not positive or is longer than about 292 years
      */
     default ChatCompletions withDeadline(Duration deadline) {
         return new DeadlineChatCompletions(this, deadline);

@@ -109,6 +109,7 @@ public final class GoModelClient implements AutoCloseable {
          * }</pre>
          */
         public Builder routing(Consumer<Router.Builder> configuration) {
+            Objects.requireNonNull(configuration, "configuration");
             configuration.accept(router);
             return this;
         }

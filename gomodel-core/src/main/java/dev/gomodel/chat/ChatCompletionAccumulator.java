@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +42,7 @@ public final class ChatCompletionAccumulator {
 
     /** Adds one chunk. */
     public void accept(ChatCompletionChunk chunk) {
+        Objects.requireNonNull(chunk, "chunk");
         chunks++;
         id = first(id, chunk.id());
         created = created != null ? created : chunk.created();

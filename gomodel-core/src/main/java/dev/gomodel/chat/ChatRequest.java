@@ -36,7 +36,7 @@ public record ChatRequest(
         messages = Copies.requestList(messages);
         tools = Copies.nullableRequestList(tools);
         extra = Copies.extra(extra);
-        RequestValidation.check(model, messages, maxTokens, temperature, tools, toolChoice, reasoning, provider);
+        RequestValidation.check(model, messages, maxTokens, temperature, tools, toolChoice, reasoning, provider, extra);
     }
 
     /** A new builder. */
@@ -101,8 +101,12 @@ public record ChatRequest(
 
         /** Replaces all messages. */
         public Builder messages(List<Message> messages) {
+            Objects.requireNonNull(messages, "messages");
+            for (int i = 0; i < messages.size(); i++) {
+                Objects.requireNonNull(messages.get(i), "messages[" + i + "]");
+            }
             this.messages.clear();
-            messages.forEach(this::message);
+            this.messages.addAll(messages);
             return this;
         }
 

@@ -24,7 +24,7 @@ public sealed interface Content permits Content.Text, Content.Parts {
 
     /** Content as a list of parts. */
     static Content parts(ContentPart... parts) {
-        return new Parts(Arrays.asList(parts));
+        return new Parts(Arrays.asList(Objects.requireNonNull(parts, "parts")));
     }
 
     /** The text of this content: the string itself, or the text parts joined without separator. */
@@ -33,7 +33,8 @@ public sealed interface Content permits Content.Text, Content.Parts {
     /** String content. */
     record Text(String text) implements Content {
         public Text {
-            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(text,
+                    "text is required: expected a string (a message without content has null content)");
         }
 
         @Override

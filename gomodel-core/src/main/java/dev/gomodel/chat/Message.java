@@ -2,6 +2,7 @@ package dev.gomodel.chat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One chat message: a {@code role}, its {@code content} and, depending on the role, the tool
@@ -66,13 +67,23 @@ public record Message(
         return of(ASSISTANT, text);
     }
 
-    /** An {@code assistant} message that calls tools; its content is JSON {@code null}. */
+    /**
+     * An {@code assistant} message that calls tools; its content is JSON {@code null}.
+     *
+     * @throws IllegalArgumentException if {@code toolCalls} is empty
+     */
     public static Message assistantToolCalls(List<ToolCall> toolCalls) {
+        Objects.requireNonNull(toolCalls, "toolCalls");
+        if (toolCalls.isEmpty()) {
+            throw new IllegalArgumentException("toolCalls must contain at least one tool call; "
+                    + "use Message.assistant(text) for a message that calls none");
+        }
         return new Message(ASSISTANT, null, null, null, toolCalls, Map.of());
     }
 
-    /** A {@code tool} message answering the tool call {@code toolCallId}. */
+    /** A {@code tool} message answering the tool call {@code toolCallId} with {@code result} ({@code ""} for none). */
     public static Message tool(String toolCallId, String result) {
+        Objects.requireNonNull(result, "result is required: expected the tool's output as text (\"\" for none)");
         return new Message(TOOL, Content.text(result), null, toolCallId, null, Map.of());
     }
 

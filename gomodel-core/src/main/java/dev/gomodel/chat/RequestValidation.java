@@ -1,15 +1,22 @@
 package dev.gomodel.chat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The checks behind {@link ChatRequest}'s constructor, each naming the JSON path it rejects. */
 final class RequestValidation {
+
+    /** The members {@link ChatRequest} writes from its components: an extra member of such a name is never written. */
+    private static final Set<String> FIELDS = Set.of("model", "messages", "max_tokens", "temperature", "tools",
+            "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider");
 
     private RequestValidation() {
     }
 
     static void check(String model, List<Message> messages, Integer maxTokens, Double temperature,
-            List<Tool> tools, ToolChoice toolChoice, Reasoning reasoning, String provider) {
+            List<Tool> tools, ToolChoice toolChoice, Reasoning reasoning, String provider,
+            Map<String, JsonValue> extra) {
         requireText(model, "model", "a model id such as \"gpt-4o-mini\" or \"openai/gpt-4o-mini\"");
         if (messages.isEmpty()) {
             throw invalid("messages", "must contain at least one message");
@@ -41,6 +48,12 @@ final class RequestValidation {
         if (provider != null) {
             requireText(provider, "provider", "a provider name or type, or null");
         }
+        for (String name : extra.keySet()) {
+            if (FIELDS.contains(name)) {
+                throw invalid("extra." + name, "must not name a request field: set " + name
+                        + " itself (an extra member of that name would not be sent)");
+            }
+        }
     }
 
     private static void checkMessage(Message message, String path) {
@@ -67,6 +80,9 @@ final class RequestValidation {
     private static void checkPart(ContentPart part, String path) {
         if (part == null) {
             throw invalid(path, "must not be null");
+        }
+        if (part instanceof ContentPart.OtherPart other && other.type().isBlank()) {
+            throw invalid(path + ".type", "must not be blank: expected the part's type, such as \"file\"");
         }
         if (part instanceof ContentPart.TextPart text && text.text() == null) {
             throw invalid(path + ".text", "is required for a text part: expected a string");

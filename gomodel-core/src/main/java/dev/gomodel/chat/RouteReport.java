@@ -14,7 +14,7 @@ import java.util.Objects;
 public record RouteReport(List<Attempt> attempts, Duration elapsed) {
 
     public RouteReport {
-        attempts = List.copyOf(attempts);
+        attempts = List.copyOf(Objects.requireNonNull(attempts, "attempts"));
         Objects.requireNonNull(elapsed, "elapsed");
     }
 

@@ -25,21 +25,21 @@ public sealed interface ToolChoice permits ToolChoice.Mode, ToolChoice.Function,
     /** {@code tool_choice} as a string. */
     record Mode(String mode) implements ToolChoice {
         public Mode {
-            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(mode, "mode is required: expected \"auto\", \"none\" or \"required\"");
         }
     }
 
     /** {@code {"type": "function", "function": {"name": ...}}}. */
     record Function(String name) implements ToolChoice {
         public Function {
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(name, "name is required: expected the name of the function to call");
         }
     }
 
     /** Any other {@code tool_choice} object, kept as sent. */
     record Other(JsonValue value) implements ToolChoice {
         public Other {
-            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(value, "value is required: expected a tool_choice JSON object");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gomodel.error;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ public class ApiException extends GoModelException {
     private final String bodySnippet;
 
     public ApiException(ApiError error) {
-        super(messageOf(error), error.provider(), null);
+        super(messageOf(Objects.requireNonNull(error, "error")), error.provider(), null);
         this.status = error.status();
         this.type = error.type();
         this.code = error.code();
@@ -43,6 +44,7 @@ public class ApiException extends GoModelException {
      * ({@code status} 200) by the error's {@code type} or {@code code}.
      */
     public static ApiException of(ApiError error) {
+        Objects.requireNonNull(error, "error");
         int status = error.status();
         if (status < 400) {
             status = statusForType(error.type() != null ? error.type() : error.code());

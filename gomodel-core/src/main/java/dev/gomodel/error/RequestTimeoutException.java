@@ -1,6 +1,7 @@
 package dev.gomodel.error;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A time limit of the call ran out; {@link #phase()} says which. The exchange was aborted.
@@ -30,8 +31,9 @@ public final class RequestTimeoutException extends GoModelException {
     private final Duration limit;
 
     public RequestTimeoutException(String provider, Phase phase, Duration limit, Throwable cause) {
-        super((provider == null ? "call" : provider) + " timed out: " + describe(phase) + " took longer than "
-                + limit.toMillis() + " ms", provider, cause);
+        super((provider == null ? "call" : provider) + " timed out: "
+                + describe(Objects.requireNonNull(phase, "phase")) + " took longer than "
+                + Objects.requireNonNull(limit, "limit").toMillis() + " ms", provider, cause);
         this.phase = phase;
         this.limit = limit;
     }

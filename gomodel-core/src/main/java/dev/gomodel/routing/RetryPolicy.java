@@ -1,5 +1,6 @@
 package dev.gomodel.routing;
 
+import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -204,6 +205,10 @@ public final class RetryPolicy {
             Objects.requireNonNull(value, () -> name + " is required");
             if (value.isNegative()) {
                 throw new IllegalArgumentException(name + " must not be negative, got " + value);
+            }
+            if (value.compareTo(Timers.LONGEST) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + Timers.LONGEST
+                        + " (about 292 years), got " + value);
             }
             return value;
         }

@@ -1,5 +1,6 @@
 package dev.gomodel.routing;
 
+import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ public record RoutePolicy(
     private static final RoutePolicy INHERIT = new RoutePolicy(null, null, null, null, null, null, null);
 
     /**
-     * @throws IllegalArgumentException if a duration is zero or negative
+     * @throws IllegalArgumentException if a duration is zero, negative or longer than about 292 years
      */
     public RoutePolicy {
         positive(deadline, "deadline");
@@ -71,6 +72,10 @@ public record RoutePolicy(
     private static void positive(Duration value, String name) {
         if (value != null && (value.isZero() || value.isNegative())) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        if (value != null && value.compareTo(Timers.LONGEST) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + Timers.LONGEST + " (about 292 years), got "
+                    + value);
         }
     }
 

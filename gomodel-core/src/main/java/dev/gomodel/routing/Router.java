@@ -8,8 +8,10 @@ import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.internal.deadline.DeadlineChatCompletions;
 import dev.gomodel.internal.stream.FailedPublisher;
+import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,7 +275,8 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Adds a provider with the default provider policy.
          *
-         * @throws IllegalArgumentException if a provider of the same name was added
+         * @throws IllegalArgumentException if a provider of the same name was added, or its
+         *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
          */
         public Builder provider(Provider provider) {
             add(provider);
@@ -284,7 +287,8 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Adds a provider with its own weight, circuit breaker or retry policy.
          *
-         * @throws IllegalArgumentException if a provider of the same name was added
+         * @throws IllegalArgumentException if a provider of the same name was added, or its
+         *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
          */
         public Builder provider(Provider provider, ProviderPolicy policy) {
             Objects.requireNonNull(policy, "policy");
@@ -295,11 +299,23 @@ public final class Router implements ChatCompletions, AutoCloseable {
 
         private void add(Provider provider) {
             Objects.requireNonNull(provider, "provider");
-            if (providers.containsKey(provider.name())) {
-                throw new IllegalArgumentException("providers: two providers are named \"" + provider.name()
+            String name = provider.name();
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("providers: " + provider.getClass().getName()
+                        + ".name() must not be null or blank, got " + (name == null ? "null" : "\"" + name + "\""));
+            }
+            if (provider.type() == null || provider.type().isBlank()) {
+                throw new IllegalArgumentException("providers." + name + ": type() must not be null or blank");
+            }
+            if (provider.models() == null) {
+                throw new IllegalArgumentException("providers." + name
+                        + ": models() must not be null; an empty set serves any model");
+            }
+            if (providers.containsKey(name)) {
+                throw new IllegalArgumentException("providers: two providers are named \"" + name
                         + "\"; give each a distinct name");
             }
-            providers.put(provider.name(), provider);
+            providers.put(name, provider);
         }
 
         /** Sets the policy of the provider named {@code name}, added before or after. */
@@ -314,7 +330,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
          * only to requests without an explicit provider.
          */
         public Builder alias(String alias, String... targets) {
-            return alias(alias, List.of(targets));
+            return alias(alias, targets == null ? null : Arrays.asList(targets));
         }
 
         /** See {@link #alias(String, String...)}. */
@@ -329,7 +345,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
          * matched against the request's model as written and as resolved.
          */
         public Builder fallback(String model, String... targets) {
-            return fallback(model, List.of(targets));
+            return fallback(model, targets == null ? null : Arrays.asList(targets));
         }
 
         /** See {@link #fallback(String, String...)}. */
@@ -448,7 +464,7 @@ public final class Router implements ChatCompletions, AutoCloseable {
         }
 
         private static List<String> requireTargets(List<String> targets, String path) {
-            Objects.requireNonNull(targets, path);
+            Objects.requireNonNull(targets, () -> path + " is required: expected at least one target");
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException(path + " must name at least one target");
             }
@@ -462,6 +478,10 @@ public final class Router implements ChatCompletions, AutoCloseable {
             Objects.requireNonNull(value, () -> name + " is required");
             if (value.isZero() || value.isNegative()) {
                 throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            if (value.compareTo(Timers.LONGEST) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + Timers.LONGEST
+                        + " (about 292 years), got " + value);
             }
             return value;
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChatRequestValidationTest {
 
@@ -139,7 +140,56 @@ class ChatRequestValidationTest {
                 invalidBuilder("missing reasoning effort", b -> b.reasoningEffort(null),
                         "reasoning.effort is required"),
                 invalidBuilder("blank provider", b -> b.provider(""),
-                        "provider must not be blank: expected a provider name or type"));
+                        "provider must not be blank: expected a provider name or type"),
+                invalidBuilder("whitespace provider", b -> b.provider(" \t"),
+                        "provider must not be blank"),
+                invalidBuilder("empty model", b -> b.model(""), "model must not be blank"),
+                invalidBuilder("model of tabs and newlines", b -> b.model("\t\n"), "model must not be blank"),
+                invalid("messages null in the canonical constructor",
+                        () -> new ChatRequest("m", null, null, null, null, null, null, null, null, null, null, null),
+                        "messages must contain at least one message"),
+                invalid("empty role", () -> withMessages(Message.of("", "hi")),
+                        "messages[0].role must not be blank"),
+                invalid("tool message with whitespace tool_call_id",
+                        () -> withMessages(Message.user("hi"), Message.tool("   ", "42")),
+                        "messages[1].tool_call_id must not be blank: expected the id of the tool call it answers"),
+                invalid("tool call with blank id",
+                        () -> withMessages(assistantCalls(ToolCall.function(" ", "f", "{}"))),
+                        "messages[0].tool_calls[0].id must not be blank: expected the tool call's id"),
+                invalid("tool call with blank function name",
+                        () -> withMessages(assistantCalls(ToolCall.function("call_1", "\t", "{}"))),
+                        "messages[0].tool_calls[0].function.name must not be blank"),
+                invalid("image part with whitespace url",
+                        () -> withMessages(userParts(ContentPart.imageUrl("   "))),
+                        "messages[0].content[0].image_url.url must not be blank: expected an http(s) or data: URL"),
+                invalid("audio part with blank data",
+                        () -> withMessages(userParts(ContentPart.inputAudio(" ", "wav"))),
+                        "messages[0].content[0].input_audio.data must not be blank"),
+                invalid("other part with blank type",
+                        () -> withMessages(userParts(new ContentPart.OtherPart(" ", Map.of()))),
+                        "messages[0].content[0].type must not be blank: expected the part's type"),
+                invalidBuilder("max_tokens Integer.MIN_VALUE", b -> b.maxTokens(Integer.MIN_VALUE),
+                        "max_tokens must be positive, got -2147483648"),
+                invalidBuilder("temperature +Infinity", b -> b.temperature(Double.POSITIVE_INFINITY),
+                        "temperature must be between 0 and 2, got Infinity"),
+                invalidBuilder("temperature -Infinity", b -> b.temperature(Double.NEGATIVE_INFINITY),
+                        "temperature must be between 0 and 2, got -Infinity"),
+                invalidBuilder("tool with blank function name", b -> b.tool(Tool.function(" ", null, OBJECT_SCHEMA)),
+                        "tools[0].function.name must not be blank"),
+                invalidBuilder("tool parameters a string", b -> b.tool(Tool.function("f", null, JsonValue.of("object"))),
+                        "tools[0].function.parameters must be a JSON Schema object, got \"object\""),
+                invalid("tools with a null among them",
+                        () -> ChatRequest.builder().model("m").user("hi")
+                                .tools(Arrays.asList(Tool.function("f", null, null), null)).build(),
+                        "tools[1] must not be null"),
+                invalidBuilder("tool_choice Other that is JSON null",
+                        b -> b.toolChoice(new ToolChoice.Other(JsonValue.NULL)),
+                        "tool_choice must be an object (use ToolChoice.Mode for a string), got null"),
+                invalidBuilder("tool_choice Other that is a number",
+                        b -> b.toolChoice(new ToolChoice.Other(JsonValue.of(1))),
+                        "tool_choice must be an object"),
+                invalidBuilder("empty tool_choice mode", b -> b.toolChoice(new ToolChoice.Mode("")),
+                        "tool_choice must not be blank"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -177,8 +227,25 @@ class ChatRequestValidationTest {
                 Arguments.of("tool_choice other object",
                         valid().toolChoice(new ToolChoice.Other(JsonValue.parse("{\"type\":\"allowed_tools\"}")))),
                 Arguments.of("assistant message with null content", valid().message(Message.assistant(null))),
+                Arguments.of("a role this library does not name, passed through for the upstream to judge",
+                        valid().message(Message.of("critic", "Too long."))),
+                Arguments.of("a tool_choice mode this library does not name (Mistral's \"any\")",
+                        valid().toolChoice(new ToolChoice.Mode("any"))),
+                Arguments.of("an empty tool_calls list", valid().message(new Message(Message.ASSISTANT, Content.text("ok"),
+                        null, null, List.of(), Map.of()))),
+                Arguments.of("an extra member of another name", valid().extra("top_p", JsonValue.of(0.5))),
                 Arguments.of("other content part", valid().message(Message.user(
                         new ContentPart.OtherPart("file", Map.of("file", JsonValue.parse("{\"file_id\":\"f\"}")))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"model", "messages", "max_tokens", "temperature", "tools", "tool_choice",
+            "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider"})
+    void anExtraMemberNamedLikeARequestFieldIsRejectedRatherThanDropped(String field) {
+        assertThatThrownBy(() -> valid().extra(field, JsonValue.of(1)).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("extra." + field + " must not name a request field: set " + field
+                        + " itself (an extra member of that name would not be sent)");
     }
 
     @ParameterizedTest(name = "{0}")

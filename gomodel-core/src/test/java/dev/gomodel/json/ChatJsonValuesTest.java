@@ -274,15 +274,16 @@ class ChatJsonValuesTest {
 
     @Test
     void extraNamedLikeAKnownMemberIsNotWrittenTwice() {
-        ChatRequest request = ChatRequest.builder().model("m").user("hi")
-                .extra("model", JsonValue.of("other"))
+        Message message = new Message(Message.USER, Content.text("hi"), null, null, null,
+                Map.of("role", JsonValue.of("other"), "name", JsonValue.of("ann")));
+        ChatRequest request = ChatRequest.builder().model("m").message(message)
                 .extra("top_p", JsonValue.parse("0.9"))
                 .build();
         ContentPart.OtherPart part = new ContentPart.OtherPart("x", Map.of("type", JsonValue.of("y")));
         ChatRequest withPart = ChatRequest.builder().model("m").message(Message.user(part)).build();
 
-        assertThat(text(ChatJson.writeRequest(request)))
-                .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"top_p\":0.9}");
+        assertThat(text(ChatJson.writeRequest(request))).isEqualTo(
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":\"ann\"}],\"top_p\":0.9}");
         assertThat(text(ChatJson.writeRequest(withPart)))
                 .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"x\"}]}]}");
     }

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * The settings every HTTP provider's builder shares; each provider's builder extends it with
@@ -16,6 +18,15 @@ import java.util.concurrent.Executor;
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
+
+    private static final Pattern API_KEY = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** What the JDK client refuses in a header value: control characters but tab, DEL, and anything past U+00FF. */
+    private static final Pattern HEADER_VALUE_REFUSED =
+            Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F\\x{100}-\\x{10FFFF}]");
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
 
     private String name;
     private String baseUrl;
@@ -30,8 +41,10 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private int logBodyChars;
 
     /**
-     * @param defaultName the provider's name unless {@link #name(String)} sets another
-     * @param defaultBaseUrl the base URL unless {@link #baseUrl(String)} sets another
+     * @param defaultName the provider's name unless {@link #name(String)} sets another, or
+     *     {@code null} when the user must set it
+     * @param defaultBaseUrl the base URL unless {@link #baseUrl(String)} sets another, or
+     *     {@code null} when the user must set it
      */
     protected HttpProviderBuilder(String defaultName, String defaultBaseUrl) {
         this.name = defaultName;
@@ -47,16 +60,31 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
-    /** The API key; leave unset for servers that need none. Never logged or shown. */
+    /**
+     * The API key; leave unset for servers that need none. Never logged or shown, not even in
+     * the message of the exception that rejects it.
+     *
+     * @throws IllegalArgumentException if it is blank or holds a space, a line break or another
+     *     character outside printable ASCII (a key read from a file often ends with a newline)
+     */
     public B apiKey(String apiKey) {
-        this.apiKey = apiKey == null ? null : requireText(apiKey, "apiKey");
+        if (apiKey != null) {
+            requireText(apiKey, "apiKey");
+            if (!API_KEY.matcher(apiKey).matches()) {
+                throw new IllegalArgumentException("apiKey contains spaces, line breaks or other characters outside "
+                        + "printable ASCII; an API key is one printable token (check for a trailing newline)");
+            }
+        }
+        this.apiKey = apiKey;
         return self();
     }
 
     /**
      * The base URL, up to but without the API's path (for example {@code .../v1}).
      *
-     * @throws IllegalArgumentException if it is not an http:// or https:// URL with a host
+     * @throws IllegalArgumentException if it is not an http:// or https:// URL with a host, or
+     *     it has a port outside 1 to 65535, user info ({@code user:password@}), a query or a
+     *     fragment (the API's path is appended to it)
      */
     public B baseUrl(String baseUrl) {
         requireText(baseUrl, "baseUrl");
@@ -66,18 +94,40 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
         }
+        // Checked before anything echoes the URL: user info and a query may hold credentials.
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            throw new IllegalArgumentException("baseUrl must not contain user info (user:password@); "
+                    + "give a credential with apiKey or header (the URL is not shown)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not have a query or a fragment, since the API's path is "
+                    + "appended to it; OpenAI-compatible providers take query parameters with queryParameter "
+                    + "(the URL is not shown)");
+        }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL with a host, got " + baseUrl);
+            String host = uri.getHost() == null && uri.getRawAuthority() != null
+                    ? " (\"" + uri.getRawAuthority() + "\" holds no valid host name: letters, digits, - and .)" : "";
+            throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL with a host, got " + baseUrl
+                    + host);
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("baseUrl port must be between 1 and 65535, got " + uri.getPort());
         }
         this.baseUrl = baseUrl;
         return self();
     }
 
-    /** A header sent with every request. */
+    /**
+     * A header sent with every request.
+     *
+     * @throws IllegalArgumentException if the name is not an HTTP token or is one the JDK client
+     *     sets itself ({@code Host}, {@code Content-Length}, ...), or the value holds a line break
+     *     or another character a header cannot carry; the message never shows the value
+     */
     public B header(String name, String value) {
-        requireText(name, "header name");
-        headers.put(name, Objects.requireNonNull(value, () -> "header " + name + " value"));
+        requireHeaderName(name, "header name");
+        headers.put(name, requireHeaderValue(value, "header " + name + " value"));
         return self();
     }
 
@@ -138,6 +188,8 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
 
     /** The shared settings as they stand. */
     protected HttpSettings settings() {
+        Objects.requireNonNull(name, "name is required: this provider has no default name");
+        Objects.requireNonNull(baseUrl, "baseUrl is required: this provider has no default base URL");
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
                 maxResponseBytes, maxEventBytes, logBodyChars);
@@ -153,6 +205,42 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         Objects.requireNonNull(value, () -> what + " is required");
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * Checks the name of a header: a non-blank HTTP token that the JDK client lets callers set.
+     *
+     * @throws NullPointerException if it is missing, naming it
+     * @throws IllegalArgumentException if it cannot be a header name, naming it
+     */
+    protected static String requireHeaderName(String name, String what) {
+        requireText(name, what);
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must be an HTTP token (letters, digits and !#$%&'*+-.^_`|~), "
+                    + "got \"" + name + "\"");
+        }
+        if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(what + " \"" + name + "\" is set by the HTTP client itself and cannot "
+                    + "be configured");
+        }
+        return name;
+    }
+
+    /**
+     * Checks text that goes into a header value; the message names it and never shows the value,
+     * which may be a secret.
+     *
+     * @throws NullPointerException if it is missing, naming it
+     * @throws IllegalArgumentException if it holds a line break, another control character or a
+     *     character past U+00FF, naming it
+     */
+    protected static String requireHeaderValue(String value, String what) {
+        Objects.requireNonNull(value, () -> what + " is required");
+        if (HEADER_VALUE_REFUSED.matcher(value).find()) {
+            throw new IllegalArgumentException(what + " must not contain line breaks, other control characters or "
+                    + "characters past U+00FF (the value is not shown)");
         }
         return value;
     }

@@ -3,6 +3,7 @@ package dev.gomodel.providers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -39,8 +40,11 @@ public record HttpSettings(
         int logBodyChars) {
 
     public HttpSettings {
-        headers = Map.copyOf(headers);
-        models = Set.copyOf(models);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
+        models = Set.copyOf(Objects.requireNonNull(models, "models"));
+        Objects.requireNonNull(timeouts, "timeouts");
     }
 
     /** The URL of {@code path} under the base URL ({@code "/chat/completions"}). */

@@ -1,5 +1,6 @@
 package dev.gomodel.providers;
 
+import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,7 +28,8 @@ public record Timeouts(Duration connect, Duration responseHeaders, Duration idle
             new Timeouts(Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(2), null);
 
     /**
-     * @throws IllegalArgumentException if a limit is missing (but {@code total}), zero or negative
+     * @throws IllegalArgumentException if a limit is missing (but {@code total}), zero, negative or
+     *     longer than about 292 years
      */
     public Timeouts {
         requirePositive(connect, "connect");
@@ -67,6 +69,10 @@ public record Timeouts(Duration connect, Duration responseHeaders, Duration idle
         Objects.requireNonNull(value, () -> "timeouts." + name + " is required");
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("timeouts." + name + " must be positive, got " + value);
+        }
+        if (value.compareTo(Timers.LONGEST) > 0) {
+            throw new IllegalArgumentException("timeouts." + name + " must be at most " + Timers.LONGEST
+                    + " (about 292 years), got " + value);
         }
     }
 }

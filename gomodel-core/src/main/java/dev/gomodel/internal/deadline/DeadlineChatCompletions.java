@@ -33,6 +33,10 @@ public final class DeadlineChatCompletions implements ChatCompletions {
         if (deadline.isZero() || deadline.isNegative()) {
             throw new IllegalArgumentException("deadline must be positive, got " + deadline);
         }
+        if (deadline.compareTo(Timers.LONGEST) > 0) {
+            throw new IllegalArgumentException("deadline must be at most " + Timers.LONGEST + " (about 292 years), got "
+                    + deadline);
+        }
         return deadline;
     }
 

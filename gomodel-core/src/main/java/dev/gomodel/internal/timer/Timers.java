@@ -13,6 +13,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Timers {
 
+    /**
+     * The longest delay a timer takes, about 292 years (the most nanoseconds a {@code long}
+     * holds): every time limit is checked against it when it is configured.
+     */
+    public static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     private static final ScheduledThreadPoolExecutor EXECUTOR = create();
 
     private Timers() {

@@ -191,7 +191,7 @@ public final class AnthropicProvider implements Provider {
 
         /** The {@code anthropic-version} header; default {@value AnthropicProvider#DEFAULT_VERSION}. */
         public Builder version(String version) {
-            this.version = requireText(version, "version");
+            this.version = requireHeaderValue(requireText(version, "version"), "version");
             return this;
         }
 
@@ -200,7 +200,7 @@ public final class AnthropicProvider implements Provider {
          * sent, comma-separated, in the {@code anthropic-beta} header.
          */
         public Builder beta(String beta) {
-            betas.add(requireText(beta, "beta"));
+            betas.add(requireHeaderValue(requireText(beta, "beta"), "beta"));
             return this;
         }
 

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,7 +45,8 @@ import java.util.TreeSet;
  *     {@code url} source; {@code detail} has no Anthropic equivalent and is not sent.
  *     {@code input_audio} and unknown part types fail.
  * <li>Assistant {@code tool_calls} become {@code tool_use} blocks whose {@code input} is the
- *     arguments text written unchanged; it must be one JSON object. An assistant message's
+ *     arguments text written unchanged; it must be one JSON object. Tool calls in a message of
+ *     another role fail. An assistant message's
  *     {@code reasoning_content} is sent back as a {@code thinking} block only with the
  *     {@code reasoning_signature} this provider put in the message's extra members (Anthropic
  *     rejects unsigned thinking); {@code redacted_thinking} data is sent back as
@@ -97,6 +99,7 @@ final class AnthropicRequests {
      * @throws IllegalArgumentException naming the field Anthropic cannot express
      */
     static byte[] write(ChatRequest request, boolean stream, Options options) {
+        Objects.requireNonNull(request, "request");
         Translation translation = translate(request, options);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
@@ -122,6 +125,11 @@ final class AnthropicRequests {
                 default -> throw new IllegalArgumentException(path + ".role: Anthropic has no role \"" + message.role()
                         + "\" (expected system, developer, user, assistant or tool)");
             }
+            if (message.toolCalls() != null && !message.toolCalls().isEmpty()
+                    && !Message.ASSISTANT.equals(message.role())) {
+                throw new IllegalArgumentException(path + ".tool_calls: Anthropic takes tool calls only in assistant "
+                        + "messages, not in a \"" + message.role() + "\" message");
+            }
         }
         if (t.turns.isEmpty()) {
             throw new IllegalArgumentException("messages: Anthropic needs at least one user or assistant message");
@@ -145,7 +153,12 @@ final class AnthropicRequests {
                         + (effort == null ? "null" : "\"" + effort + "\""));
             }
             t.thinkingBudget = budget;
-            maxTokens = Math.addExact(budget, maxTokens);
+            if (maxTokens > Integer.MAX_VALUE - budget) {
+                throw new IllegalArgumentException("max_tokens: " + maxTokens + " plus the thinking budget of " + budget
+                        + " tokens for reasoning.effort \"" + effort + "\" is more than max_tokens can hold ("
+                        + Integer.MAX_VALUE + ")");
+            }
+            maxTokens = budget + maxTokens;
         }
         t.maxTokens = maxTokens;
         if (request.temperature() != null && request.temperature() > 1) {
@@ -190,8 +203,8 @@ final class AnthropicRequests {
                     }
                 }
                 case "stop" -> {
-                    if (!value.isNull() && !value.isString() && !value.json().startsWith("[")) {
-                        throw new IllegalArgumentException("stop: expected a string or an array of strings, got " + value);
+                    if (!value.isNull()) {
+                        strings(value, "stop");
                     }
                     if (extra.containsKey("stop_sequences")) {
                         throw new IllegalArgumentException("stop: give either stop or stop_sequences, not both");
@@ -631,16 +644,20 @@ final class AnthropicRequests {
         if (value.isString()) {
             return List.of(value.asString());
         }
+        String expected = path + ": expected a string or an array of strings, got " + abbreviate(value.json());
+        if (!value.json().startsWith("[")) {
+            throw new IllegalArgumentException(expected);
+        }
         JsonTree.Node node;
         try {
             node = JsonTree.parseObject("{\"v\":" + value.json() + "}");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": expected a string or an array of strings", e);
+            throw new IllegalArgumentException(expected, e);
         }
         List<String> strings = new ArrayList<>();
         for (JsonTree.Node item : node.array("v")) {
             if (item.kind() != JsonTree.Kind.STRING) {
-                throw new IllegalArgumentException(path + ": expected a string or an array of strings");
+                throw new IllegalArgumentException(expected);
             }
             strings.add(item.text());
         }

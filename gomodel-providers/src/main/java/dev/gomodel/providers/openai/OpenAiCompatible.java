@@ -58,7 +58,7 @@ public final class OpenAiCompatible {
      * @throws IllegalArgumentException if the endpoint is not an http(s) URL or a value is blank
      */
     public static OpenAiProvider.Builder azure(String resourceEndpoint, String deployment, String apiVersion) {
-        Objects.requireNonNull(resourceEndpoint, "resourceEndpoint is required");
+        requireText(resourceEndpoint, "resourceEndpoint");
         requireText(deployment, "deployment");
         requireText(apiVersion, "apiVersion");
         String endpoint = resourceEndpoint.strip();
@@ -67,9 +67,13 @@ public final class OpenAiCompatible {
         }
         String path = "/openai/deployments/" + URLEncoder.encode(deployment.strip(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        return OpenAiProvider.builder().name("azure").type("azure")
-                .baseUrl(endpoint + path)
-                .queryParameter("api-version", apiVersion.strip())
+        OpenAiProvider.Builder builder = OpenAiProvider.builder().name("azure").type("azure");
+        try {
+            builder.baseUrl(endpoint + path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resourceEndpoint is not usable as a base URL: " + e.getMessage(), e);
+        }
+        return builder.queryParameter("api-version", apiVersion.strip())
                 .authHeader("api-key", "");
     }
 

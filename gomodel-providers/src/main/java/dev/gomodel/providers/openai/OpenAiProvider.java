@@ -56,6 +56,10 @@ public final class OpenAiProvider implements Provider {
     /** OpenAI's API base URL. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+    /** The members {@link ChatRequest} writes from its own fields, which {@code extraBody} cannot add. */
+    private static final Set<String> REQUEST_FIELDS = Set.of("model", "messages", "max_tokens", "temperature",
+            "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider");
+
     private static final Pattern REASONING_MODEL = Pattern.compile("^(o\\d|gpt-5)([-.].*)?$");
 
     /** The path of the chat-completions endpoint under the base URL, unless configured otherwise. */
@@ -184,6 +188,7 @@ public final class OpenAiProvider implements Provider {
 
     /** The request as this upstream wants it. */
     ChatRequest upstreamRequest(ChatRequest request, boolean stream) {
+        Objects.requireNonNull(request, "request");
         ChatRequest.Builder upstream = forwardsRouting ? request.toBuilder() : request.toBuilder().provider(null);
         extraBody.forEach((member, value) -> {
             if (!request.extra().containsKey(member)) {
@@ -272,9 +277,19 @@ public final class OpenAiProvider implements Provider {
             return settings();
         }
 
-        /** A member added to every request body unless the request has it itself. */
+        /**
+         * A member added to every request body unless the request has it itself.
+         *
+         * @throws IllegalArgumentException if {@code member} is a field of {@link ChatRequest}
+         *     ({@code temperature}, {@code max_tokens}, ...), which is set on each request
+         */
         public Builder extraBody(String member, JsonValue value) {
-            extraBody.put(requireText(member, "extraBody member"), Objects.requireNonNull(value, "extraBody value"));
+            requireText(member, "extraBody member");
+            if (REQUEST_FIELDS.contains(member)) {
+                throw new IllegalArgumentException("extraBody member \"" + member + "\" is a request field: set it on "
+                        + "each request (an extra member of that name would not be sent)");
+            }
+            extraBody.put(member, Objects.requireNonNull(value, () -> "extraBody " + member + " value is required"));
             return this;
         }
 
@@ -336,7 +351,7 @@ public final class OpenAiProvider implements Provider {
          */
         public Builder queryParameter(String name, String value) {
             queryParameters.put(requireText(name, "queryParameter name"),
-                    Objects.requireNonNull(value, () -> "queryParameter " + name + " value"));
+                    Objects.requireNonNull(value, () -> "queryParameter " + name + " value is required"));
             return this;
         }
 
@@ -346,8 +361,8 @@ public final class OpenAiProvider implements Provider {
          * API key no auth header is sent.
          */
         public Builder authHeader(String name, String valuePrefix) {
-            this.authHeader = requireText(name, "authHeader name");
-            this.authPrefix = Objects.requireNonNull(valuePrefix, "authHeader valuePrefix");
+            this.authHeader = requireHeaderName(name, "authHeader name");
+            this.authPrefix = requireHeaderValue(valuePrefix, "authHeader valuePrefix");
             return this;
         }
 
