@@ -272,7 +272,7 @@ class BuilderArgumentsTest {
 
     private static HttpSettings settings(String name, URI baseUrl, Map<String, String> headers, Set<String> models,
             Timeouts timeouts) {
-        return new HttpSettings(name, baseUrl, null, headers, models, timeouts, null, null, 1, 1);
+        return new HttpSettings(name, baseUrl, null, headers, models, timeouts, null, null, 1, 1, 0);
     }
 
     /** A builder as another library might write one: no default name, no default base URL. */
