@@ -139,12 +139,12 @@ public final class AnthropicProvider implements Provider {
 
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
         HttpRequest.Builder builder = transport.jsonPost(endpoint, body, accept, settings.headers())
-                .header("anthropic-version", version);
+                .setHeader("anthropic-version", version);
         if (!betas.isEmpty()) {
-            builder.header("anthropic-beta", String.join(",", betas));
+            builder.setHeader("anthropic-beta", String.join(",", betas));
         }
         if (settings.apiKey() != null) {
-            builder.header("x-api-key", settings.apiKey());
+            builder.setHeader("x-api-key", settings.apiKey());
         }
         return builder;
     }

@@ -73,8 +73,10 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * A JSON {@code POST} of {@code body} to {@code endpoint} accepting {@code accept}
-     * ({@code application/json} or {@code text/event-stream}), with the user's {@code headers};
-     * the provider adds its own authentication.
+     * ({@code application/json} or {@code text/event-stream}), with the user's {@code headers},
+     * each replacing a default of the same name (a {@code User-Agent} of the user's is sent
+     * instead of ours, never beside it); the provider then sets its own authentication the same
+     * way.
      */
     public HttpRequest.Builder jsonPost(URI endpoint, byte[] body, String accept, Map<String, String> headers) {
         bodyLog.request(endpoint, body);
@@ -83,7 +85,7 @@ public final class HttpTransport implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .header("User-Agent", "gomodel-java");
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
         return builder;
     }
 

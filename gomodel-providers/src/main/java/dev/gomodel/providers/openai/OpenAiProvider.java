@@ -227,7 +227,7 @@ public final class OpenAiProvider implements Provider {
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
         HttpRequest.Builder builder = transport.jsonPost(endpoint, body, accept, settings.headers());
         if (settings.apiKey() != null) {
-            builder.header(authHeader, authPrefix + settings.apiKey());
+            builder.setHeader(authHeader, authPrefix + settings.apiKey());
         }
         return builder;
     }

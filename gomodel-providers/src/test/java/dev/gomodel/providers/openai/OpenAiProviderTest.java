@@ -469,6 +469,20 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void aConfiguredHeaderReplacesTheDefaultOfTheSameNameInsteadOfDuplicatingIt() {
+        stubCompletion(fixture("completion.json"));
+        try (OpenAiProvider openai = provider().header("user-agent", "my-app/1.0").header("Authorization", "Bearer other")
+                .build()) {
+            openai.create(hello());
+        }
+
+        var headers = server.getAllServeEvents().get(0).getRequest().getHeaders();
+        assertThat(headers.getHeader("User-Agent").values()).containsExactly("my-app/1.0");
+        // The provider's own key wins over a header that names the same thing.
+        assertThat(headers.getHeader("Authorization").values()).containsExactly("Bearer " + KEY);
+    }
+
+    @Test
     void callsAfterCloseFailClearly() {
         OpenAiProvider openai = provider().build();
         openai.close();
