@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,6 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connection open, and never show the API key; the whole matrix must leave no thread or timer
  * behind.
  */
+@Isolated("its cases run in parallel with each other, and it counts threads and timers: nothing else may run meanwhile")
 @Execution(ExecutionMode.CONCURRENT)
 class FaultMatrixTest {
 
@@ -66,6 +68,9 @@ class FaultMatrixTest {
     static final RetryPolicy FAST_RETRY = RetryPolicy.builder().maxRetries(1).initialBackoff(Duration.ofMillis(10))
             .maxRetryAfter(Duration.ofSeconds(5)).build();
     static final String BACKUP_ANSWER = "Hello from the backup";
+    /** Provider names, and so the prefixes of their threads' names, used by no other test. */
+    static final String FAULTY = "matrix-faulty";
+    static final String BACKUP = "matrix-backup";
 
     enum Mode { CREATE, STREAM }
 
@@ -112,12 +117,12 @@ class FaultMatrixTest {
             // Threads of providers' own clients end when the providers close; on JDK 17 a closed
             // client's selector thread ends once the client is collected.
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while ((threadsNamed("gomodel-http-") > 0 || threadsNamed("HttpClient-") > baselineClientThreads)
+            while ((matrixThreads() > 0 || threadsNamed("HttpClient-") > baselineClientThreads)
                     && System.nanoTime() < end) {
                 System.gc();
                 Thread.sleep(100);
             }
-            assertThat(threadsNamed("gomodel-http-")).as("provider threads left").isZero();
+            assertThat(matrixThreads()).as("provider threads left").isZero();
             assertThat(threadsNamed("HttpClient-")).as("client threads left").isLessThanOrEqualTo(baselineClientThreads);
             // Idle checks of finished calls are cancelled; what may remain ends within one idle period.
             Thread.sleep(IDLE.toMillis() * 2);
@@ -135,7 +140,7 @@ class FaultMatrixTest {
                 LoopbackServer backup = new LoopbackServer(FaultMatrixTest::serveBackup)) {
             String baseUrl = c.fault() == Fault.REFUSED ? refusedBaseUrl() : faulty.baseUrl();
             Timeouts timeouts = Timeouts.defaults().withIdle(IDLE).withTotal(TOTAL);
-            Provider provider = c.format().provider("faulty", baseUrl, KEY, timeouts, MAX_RESPONSE_BYTES,
+            Provider provider = c.format().provider(FAULTY, baseUrl, KEY, timeouts, MAX_RESPONSE_BYTES,
                     MAX_EVENT_BYTES);
             TextListener listener = new TextListener();
             AutoCloseable owner;
@@ -152,10 +157,10 @@ class FaultMatrixTest {
                     owner = client;
                 }
                 default -> {
-                    Provider healthy = OpenAiProvider.builder().name("backup").baseUrl(backup.baseUrl()).apiKey(KEY)
+                    Provider healthy = OpenAiProvider.builder().name(BACKUP).baseUrl(backup.baseUrl()).apiKey(KEY)
                             .build();
                     Router router = Router.builder().provider(provider).provider(healthy).retry(FAST_RETRY)
-                            .fallback("m", "backup/m").listener(listener).build();
+                            .fallback("m", BACKUP + "/m").listener(listener).build();
                     chat = router;
                     owner = router;
                 }
@@ -189,8 +194,8 @@ class FaultMatrixTest {
             // The healthy fallback answers, and the route shows what the faulty upstream did.
             assertThat(outcome.error()).as("error").isNull();
             assertThat(outcome.text()).isEqualTo(BACKUP_ANSWER);
-            assertThat(outcome.route().servedBy()).isEqualTo("backup");
-            assertThat(outcome.route().attempts()).filteredOn(attempt -> attempt.provider().equals("faulty"))
+            assertThat(outcome.route().servedBy()).isEqualTo(BACKUP);
+            assertThat(outcome.route().attempts()).filteredOn(attempt -> attempt.provider().equals(FAULTY))
                     .isNotEmpty().allSatisfy(attempt -> assertTyped(attempt.failure(), fault));
             return;
         }
@@ -201,6 +206,12 @@ class FaultMatrixTest {
             error = error.getCause();
         }
         assertTyped(error, fault);
+        if (fault.phase != null && c.path() == Path.DIRECT) {
+            // One attempt ends within its limit, give or take a loaded machine's scheduling.
+            Duration limit = fault.phase == RequestTimeoutException.Phase.IDLE ? IDLE : TOTAL;
+            assertThat(outcome.elapsedMillis()).as("ended within its %s limit", fault.phase)
+                    .isLessThan(limit.toMillis() + 3_000);
+        }
         if (fault == Fault.RETRY_AFTER_HUGE) {
             assertThat(outcome.elapsedMillis()).as("a huge Retry-After is not waited for").isLessThan(5_000);
         }
@@ -319,6 +330,10 @@ class FaultMatrixTest {
         for (Throwable suppressed : error.getSuppressed()) {
             describe(suppressed, texts, depth + 1);
         }
+    }
+
+    private static int matrixThreads() {
+        return threadsNamed("gomodel-http-" + FAULTY) + threadsNamed("gomodel-http-" + BACKUP);
     }
 
     private static int threadsNamed(String prefix) {
