@@ -117,12 +117,16 @@ final class JsonTree {
     /**
      * Parses one JSON object.
      *
-     * @throws IllegalArgumentException if {@code json} is not one well-formed JSON object
+     * @throws IllegalArgumentException if {@code json} is not one well-formed JSON object in UTF-8
      */
     static Node parseObject(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("expected a JSON object");
+            }
+            if (parser.currentTokenLocation().getByteOffset() < 0) {
+                // Jackson guessed UTF-16 or UTF-32 from the first bytes and reads characters, not bytes.
+                throw new IllegalArgumentException("expected UTF-8 JSON");
             }
             Node root = read(parser, json, "$");
             if (parser.nextToken() != null) {

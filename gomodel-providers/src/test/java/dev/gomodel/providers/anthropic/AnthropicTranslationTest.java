@@ -107,6 +107,18 @@ class AnthropicTranslationTest {
     }
 
     @Test
+    void answersInUtf16OrUtf32AreRejectedAsNotUtf8() {
+        String json = "{\"id\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}";
+        for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+            byte[] body = json.getBytes(java.nio.charset.Charset.forName(charset));
+            assertThatThrownBy(() -> AnthropicResponses.read(body, CREATED)).as(charset)
+                    .isExactlyInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> play("message_start\n{\u0000\"type\":\"message_start\"}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void twoSignedThinkingBlocksAccumulateLikeTheNonStreamedAnswer() {
         ChatCompletion whole = read("""
                 {"id":"msg_2","type":"message","role":"assistant","model":"claude-x",
