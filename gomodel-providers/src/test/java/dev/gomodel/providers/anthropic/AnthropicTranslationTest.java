@@ -107,6 +107,32 @@ class AnthropicTranslationTest {
     }
 
     @Test
+    void tokenCountsThatAreNotIntsFailNamingThePath() {
+        for (String count : List.of("1.5", "1e3", "2147483648", "99999999999999999999")) {
+            assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":" + count + "}}")).as(count)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("usage.input_tokens: expected an integer, got " + count);
+        }
+        assertThatThrownBy(() -> play(
+                "message_start\n{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"usage\":{\"output_tokens\":0.5}}}",
+                "message_delta\n{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("message.usage.output_tokens: expected an integer, got 0.5");
+    }
+
+    @Test
+    void tokenCountsWhoseSumOverflowsAreRejectedNotWrapped() {
+        assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2000000000,"
+                + "\"cache_read_input_tokens\":2000000000,\"output_tokens\":1}}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("usage: the token counts add up to 4000000001");
+        assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2147483647,\"output_tokens\":1}}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThat(read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2147483646,\"output_tokens\":1}}")
+                .usage().totalTokens()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void answersInUtf16OrUtf32AreRejectedAsNotUtf8() {
         String json = "{\"id\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}";
         for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
