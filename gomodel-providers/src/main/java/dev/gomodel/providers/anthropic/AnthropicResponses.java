@@ -68,7 +68,10 @@ final class AnthropicResponses {
                     signatures.add(block.string("signature"));
                 }
             } else if ("redacted_thinking".equals(type)) {
-                redacted.add(block.string("data"));
+                String data = block.string("data");
+                if (data != null) {
+                    redacted.add(data);
+                }
             } else if ("tool_use".equals(type)) {
                 JsonTree.Node input = block.object("input");
                 toolCalls.add(new ToolCall(block.string("id"), ToolCall.FUNCTION,

@@ -121,6 +121,19 @@ class AnthropicTranslationTest {
     }
 
     @Test
+    void redactedThinkingWithoutDataAddsNothing() {
+        ChatCompletion completion = read("{\"id\":\"m\",\"content\":[{\"type\":\"redacted_thinking\"},"
+                + "{\"type\":\"redacted_thinking\",\"data\":null},{\"type\":\"redacted_thinking\",\"data\":\"d\"}]}");
+        assertThat(completion.message().extra()).containsEntry("redacted_thinking", JsonValue.parse("[\"d\"]"));
+
+        Recorder recorder = play(
+                "content_block_start\n{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"redacted_thinking\"}}",
+                "content_block_start\n{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"redacted_thinking\",\"data\":\"d\"}}");
+        assertThat(recorder.chunks).singleElement().satisfies(chunk -> assertThat(chunk.choices().get(0).delta().extra())
+                .containsEntry("redacted_thinking", JsonValue.parse("[\"d\"]")));
+    }
+
+    @Test
     void tokenCountsWhoseSumOverflowsAreRejectedNotWrapped() {
         assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2000000000,"
                 + "\"cache_read_input_tokens\":2000000000,\"output_tokens\":1}}"))
