@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,6 +42,9 @@ class MalformedResponsesEndToEndTest {
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final ChatRequest HELLO = ChatRequest.builder().model("m").user("Hello").build();
+
+    /** Larger than every nested event here, so that nesting, not size, is what fails them. */
+    private static final int MAX_EVENT_BYTES = 1 << 20;
 
     enum Upstream {
         OPENAI("/v1/chat/completions", "{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
@@ -64,8 +68,8 @@ class MalformedResponsesEndToEndTest {
         Provider provider() {
             String base = server.baseUrl() + "/v1";
             return this == OPENAI
-                    ? OpenAiProvider.builder().apiKey("sk-test").baseUrl(base).maxEventBytes(64 * 1024).build()
-                    : AnthropicProvider.builder().apiKey("sk-test").baseUrl(base).maxEventBytes(64 * 1024).build();
+                    ? OpenAiProvider.builder().apiKey("sk-test").baseUrl(base).maxEventBytes(MAX_EVENT_BYTES).build()
+                    : AnthropicProvider.builder().apiKey("sk-test").baseUrl(base).maxEventBytes(MAX_EVENT_BYTES).build();
         }
 
         /** The answer, or the stream's event, with {@code bad} in place of the text. */
@@ -146,6 +150,26 @@ class MalformedResponsesEndToEndTest {
                 assertThat(subscriber.error()).isInstanceOf(MalformedResponseException.class);
                 assertThat(subscriber.items).hasSize(1);
             }
+        } finally {
+            provider.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void anEventOverTheSizeLimitFailsTheStreamWithTheTypedException(Upstream upstream) throws Exception {
+        byte[] huge = "x".repeat(MAX_EVENT_BYTES).getBytes(UTF_8);
+        server.stubFor(post(upstream.path).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(upstream.with(upstream.event, huge))));
+        Provider provider = upstream.provider();
+        try {
+            RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
+            provider.stream(HELLO).subscribe(subscriber);
+
+            assertThat(subscriber.awaitTerminal(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(subscriber.error()).isInstanceOf(MalformedResponseException.class)
+                    .hasMessageContaining("exceeds the limit of " + MAX_EVENT_BYTES + " bytes");
+            assertThat(subscriber.items).isEmpty();
         } finally {
             provider.close();
         }
