@@ -120,7 +120,7 @@ class SseDecoderFuzzTest {
 
     @Test
     void randomStreamsDecodeAsTheRulesSayHoweverTheyAreCut() {
-        int cases = Fuzz.cases(3000);
+        int cases = Fuzz.cases(2000);
         int events = 0;
         for (int i = 0; i < cases; i++) {
             RandomGenerator random = Fuzz.random(i);
@@ -154,7 +154,7 @@ class SseDecoderFuzzTest {
     /** Small limits: the typed failure comes at the same event, whole or cut, and only then. */
     @Test
     void overTheLimitFailsWithTheTypedExceptionAtTheSameEventHoweverCut() {
-        int cases = Fuzz.cases(3000);
+        int cases = Fuzz.cases(2000);
         int tooLarge = 0;
         for (int i = 0; i < cases; i++) {
             RandomGenerator random = Fuzz.random(i);
