@@ -35,7 +35,8 @@ import java.util.Objects;
  *
  * <p>Content parts are told apart by {@code type}; a part of another type is kept as
  * {@link dev.gomodel.chat.ContentPart.OtherPart}. A part without a string {@code type} is
- * rejected. {@code tool_choice} reads as a mode for a string, as a function choice for exactly
+ * rejected, and so is a part with two {@code type} members. {@code tool_choice} reads as a mode
+ * for a string, as a function choice for exactly
  * {@code {"type": "function", "function": {"name": ...}}} and as kept-whole JSON otherwise.
  *
  * <p>Readers throw {@link IllegalArgumentException} naming the JSON path and what was

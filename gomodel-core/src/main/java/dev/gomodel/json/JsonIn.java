@@ -199,15 +199,6 @@ final class JsonIn {
         return map;
     }
 
-    /** Every remaining member of the current object as {@link JsonValue}s, in order. */
-    Map<String, JsonValue> remainingMembers() throws IOException {
-        Map<String, JsonValue> members = null;
-        for (String name = nextField(); name != null; name = nextField()) {
-            members = unknown(members, name);
-        }
-        return members;
-    }
-
     /**
      * The current value, whatever its type, as a {@link JsonValue}: the structure is copied
      * token by token to compact JSON, numbers with their exact digits and objects with their key

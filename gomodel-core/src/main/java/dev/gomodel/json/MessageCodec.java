@@ -113,7 +113,8 @@ final class MessageCodec {
     /**
      * A part is told apart by its {@code type}. When {@code type} is the first member (as every
      * client sends it) the part is read in one pass; otherwise its members are buffered and the
-     * part is read again from a copy with {@code type} moved first.
+     * part is read again from a copy with {@code type} moved first. A part with two {@code type}
+     * members is rejected: which kind it is would depend on the reader.
      */
     static ContentPart readPart(JsonIn in) throws IOException {
         in.startObject("a content part object");
@@ -126,6 +127,9 @@ final class MessageCodec {
         }
         Map<String, JsonValue> members = new LinkedHashMap<>();
         for (String name = first; name != null; name = in.nextField()) {
+            if (name.equals("type") && members.containsKey("type")) {
+                throw secondType(in);
+            }
             members.put(name, in.value());
         }
         JsonValue type = members.remove("type");
@@ -148,8 +152,24 @@ final class MessageCodec {
             case "text" -> readPartMembers(in, "text", JsonIn::string, TextPart::new);
             case "image_url" -> readPartMembers(in, "image_url", MessageCodec::readImageUrl, ImagePart::new);
             case "input_audio" -> readPartMembers(in, "input_audio", MessageCodec::readInputAudio, AudioPart::new);
-            default -> new OtherPart(type, in.remainingMembers());
+            default -> new OtherPart(type, readOtherPartMembers(in));
         };
+    }
+
+    /** The members after {@code type} of a part of a type not known here. */
+    private static Map<String, JsonValue> readOtherPartMembers(JsonIn in) throws IOException {
+        Map<String, JsonValue> members = null;
+        for (String name = in.nextField(); name != null; name = in.nextField()) {
+            if (name.equals("type")) {
+                throw secondType(in);
+            }
+            members = in.unknown(members, name);
+        }
+        return members;
+    }
+
+    private static IllegalArgumentException secondType(JsonIn in) {
+        return in.problem("a content part must have one \"type\" member, found a second");
     }
 
     /** The members after {@code type} of a part that knows one more member, {@code known}. */
@@ -160,6 +180,8 @@ final class MessageCodec {
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals(known)) {
                 value = reader.read(in);
+            } else if (name.equals("type")) {
+                throw secondType(in);
             } else {
                 extra = in.unknown(extra, name);
             }

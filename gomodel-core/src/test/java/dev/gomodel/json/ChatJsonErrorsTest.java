@@ -85,6 +85,16 @@ class ChatJsonErrorsTest {
                 bad(REQUEST, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\","
                         + "\"input_audio\":{\"data\":\"AA\",\"format\":[]}}]}]}",
                         "messages[0].content[0].input_audio.format: expected a string or null, got ARRAY"),
+                // a second "type" would otherwise be kept in extra, and dropped when written
+                bad(REQUEST, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+                        + "\"text\":\"a\",\"type\":null}]}]}",
+                        "messages[0].content[0].type: a content part must have one \"type\" member, found a second"),
+                bad(REQUEST, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"file\","
+                        + "\"file\":{},\"type\":\"text\"}]}]}",
+                        "messages[0].content[0].type: a content part must have one \"type\" member, found a second"),
+                bad(REQUEST, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"a\","
+                        + "\"type\":\"text\",\"type\":\"image_url\"}]}]}",
+                        "messages[0].content[0].type: a content part must have one \"type\" member, found a second"),
                 // the root
                 bad(COMPLETION, "[]", "$: expected a completion object, got ARRAY"),
                 bad(CHUNK, "null", "$: expected a chunk object, got NULL"),

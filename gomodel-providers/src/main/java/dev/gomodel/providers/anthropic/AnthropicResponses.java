@@ -68,7 +68,10 @@ final class AnthropicResponses {
                     signatures.add(block.string("signature"));
                 }
             } else if ("redacted_thinking".equals(type)) {
-                redacted.add(block.string("data"));
+                String data = block.string("data");
+                if (data != null) {
+                    redacted.add(data);
+                }
             } else if ("tool_use".equals(type)) {
                 JsonTree.Node input = block.object("input");
                 toolCalls.add(new ToolCall(block.string("id"), ToolCall.FUNCTION,
@@ -121,27 +124,31 @@ final class AnthropicResponses {
         return stopSequence == null ? Map.of() : Map.of("stop_sequence", JsonValue.of(stopSequence));
     }
 
-    /** The usage for Anthropic's usage members; {@code raw} is the object they came from. */
+    /**
+     * The usage for Anthropic's usage members; {@code raw} is the object they came from.
+     *
+     * @throws IllegalArgumentException if a count is not an integer that fits an {@code int}, or
+     *     the prompt or total count would not
+     */
     static Usage usage(Map<String, JsonTree.Node> members, JsonValue raw) {
         int input = count(members, "input_tokens");
         int output = count(members, "output_tokens");
         int cacheRead = count(members, "cache_read_input_tokens");
         int cacheWrite = count(members, "cache_creation_input_tokens");
-        int prompt = input + cacheRead + cacheWrite;
+        long prompt = (long) input + cacheRead + cacheWrite;
+        long total = prompt + output;
+        if (prompt != (int) prompt || total != (int) total) {
+            throw new IllegalArgumentException("usage: the token counts add up to " + total + ", out of range");
+        }
         Usage.PromptTokensDetails details = members.containsKey("cache_read_input_tokens")
                 ? new Usage.PromptTokensDetails(cacheRead, null, null, null, Map.of()) : null;
-        return new Usage(prompt, output, prompt + output, details, null, raw, Map.of());
+        return new Usage((int) prompt, output, (int) total, details, null, raw, Map.of());
     }
 
     private static int count(Map<String, JsonTree.Node> members, String name) {
         JsonTree.Node node = members.get(name);
-        if (node == null || node.isNull()) {
-            return 0;
-        }
-        if (node.kind() != JsonTree.Kind.NUMBER) {
-            throw new IllegalArgumentException(node.path() + ": expected an integer, got " + node.kind());
-        }
-        return Integer.parseInt(node.text());
+        Integer count = node == null ? null : node.intValue();
+        return count == null ? 0 : count;
     }
 
     /** {@code reasoning_signature}: one signature as a string, several as an array, none as {@code null}. */

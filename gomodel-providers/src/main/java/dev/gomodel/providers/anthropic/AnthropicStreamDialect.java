@@ -155,7 +155,7 @@ final class AnthropicStreamDialect implements StreamDialect {
         } else if ("thinking".equals(type)) {
             reasoning(block.string("thinking"), sink);
             signature(block.string("signature"), sink);
-        } else if ("redacted_thinking".equals(type)) {
+        } else if ("redacted_thinking".equals(type) && block.string("data") != null) {
             redacted.add(block.string("data"));
             sink.chunk(chunk(new Delta(null, null, null, null,
                     Map.of("redacted_thinking", AnthropicResponses.stringArray(redacted))), null, Map.of(), null, Map.of()));

@@ -64,16 +64,26 @@ final class JsonTree {
         /** An integer member's value; {@code null} when absent or JSON null. */
         Integer integer(String name) {
             Node node = members.get(name);
-            if (node == null || node.isNull()) {
+            return node == null ? null : node.intValue();
+        }
+
+        /**
+         * This value as an integer that fits an {@code int}; {@code null} for JSON null.
+         *
+         * @throws IllegalArgumentException naming the path for another type, a fraction or a
+         *     number out of range
+         */
+        Integer intValue() {
+            if (isNull()) {
                 return null;
             }
-            if (node.kind != Kind.NUMBER) {
-                throw new IllegalArgumentException(node.path + ": expected an integer, got " + node.kind);
+            if (kind != Kind.NUMBER) {
+                throw new IllegalArgumentException(path + ": expected an integer, got " + kind);
             }
             try {
-                return Integer.valueOf(node.text);
+                return Integer.valueOf(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(node.path + ": expected an integer, got " + node.text, e);
+                throw new IllegalArgumentException(path + ": expected an integer, got " + text, e);
             }
         }
 
@@ -117,12 +127,16 @@ final class JsonTree {
     /**
      * Parses one JSON object.
      *
-     * @throws IllegalArgumentException if {@code json} is not one well-formed JSON object
+     * @throws IllegalArgumentException if {@code json} is not one well-formed JSON object in UTF-8
      */
     static Node parseObject(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("expected a JSON object");
+            }
+            if (parser.currentTokenLocation().getByteOffset() < 0) {
+                // Jackson guessed UTF-16 or UTF-32 from the first bytes and reads characters, not bytes.
+                throw new IllegalArgumentException("expected UTF-8 JSON");
             }
             Node root = read(parser, json, "$");
             if (parser.nextToken() != null) {

@@ -178,7 +178,9 @@ public final class SseDecoder {
             finishResult = false;
             return false;
         }
-        boolean partialLine = lineLength > 0 && !(atStreamStart && isByteOrderMark(line, 0, lineLength));
+        // A byte order mark alone is not a line; a first line that merely starts with one is.
+        boolean onlyByteOrderMark = atStreamStart && lineLength == 3 && isByteOrderMark(line, 0, lineLength);
+        boolean partialLine = lineLength > 0 && !onlyByteOrderMark;
         SseEvent pending = !partialLine && dataLength > 0 ? takeEvent() : null;
         finishResult = !partialLine;
         release();

@@ -107,6 +107,57 @@ class AnthropicTranslationTest {
     }
 
     @Test
+    void tokenCountsThatAreNotIntsFailNamingThePath() {
+        for (String count : List.of("1.5", "1e3", "2147483648", "99999999999999999999")) {
+            assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":" + count + "}}")).as(count)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("usage.input_tokens: expected an integer, got " + count);
+        }
+        assertThatThrownBy(() -> play(
+                "message_start\n{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"usage\":{\"output_tokens\":0.5}}}",
+                "message_delta\n{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("message.usage.output_tokens: expected an integer, got 0.5");
+    }
+
+    @Test
+    void redactedThinkingWithoutDataAddsNothing() {
+        ChatCompletion completion = read("{\"id\":\"m\",\"content\":[{\"type\":\"redacted_thinking\"},"
+                + "{\"type\":\"redacted_thinking\",\"data\":null},{\"type\":\"redacted_thinking\",\"data\":\"d\"}]}");
+        assertThat(completion.message().extra()).containsEntry("redacted_thinking", JsonValue.parse("[\"d\"]"));
+
+        Recorder recorder = play(
+                "content_block_start\n{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"redacted_thinking\"}}",
+                "content_block_start\n{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"redacted_thinking\",\"data\":\"d\"}}");
+        assertThat(recorder.chunks).singleElement().satisfies(chunk -> assertThat(chunk.choices().get(0).delta().extra())
+                .containsEntry("redacted_thinking", JsonValue.parse("[\"d\"]")));
+    }
+
+    @Test
+    void tokenCountsWhoseSumOverflowsAreRejectedNotWrapped() {
+        assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2000000000,"
+                + "\"cache_read_input_tokens\":2000000000,\"output_tokens\":1}}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("usage: the token counts add up to 4000000001");
+        assertThatThrownBy(() -> read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2147483647,\"output_tokens\":1}}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThat(read("{\"id\":\"m\",\"usage\":{\"input_tokens\":2147483646,\"output_tokens\":1}}")
+                .usage().totalTokens()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void answersInUtf16OrUtf32AreRejectedAsNotUtf8() {
+        String json = "{\"id\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}";
+        for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+            byte[] body = json.getBytes(java.nio.charset.Charset.forName(charset));
+            assertThatThrownBy(() -> AnthropicResponses.read(body, CREATED)).as(charset)
+                    .isExactlyInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> play("message_start\n{\u0000\"type\":\"message_start\"}"))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void twoSignedThinkingBlocksAccumulateLikeTheNonStreamedAnswer() {
         ChatCompletion whole = read("""
                 {"id":"msg_2","type":"message","role":"assistant","model":"claude-x",

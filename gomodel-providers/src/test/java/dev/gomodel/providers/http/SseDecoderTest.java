@@ -477,6 +477,17 @@ class SseDecoderTest {
         }
 
         @Test
+        void firstLineCutAfterAByteOrderMarkReturnsFalse() {
+            SseDecoder decoder = new SseDecoder(LIMIT);
+            Recorder recorder = new Recorder();
+            decoder.decode(ByteBuffer.wrap(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'd', 'a', 't', 'a'}),
+                    recorder);
+
+            assertThat(decoder.finish(recorder)).isFalse();
+            assertThat(recorder.log).isEmpty();
+        }
+
+        @Test
         void pendingEventNameWithoutDataIsNotDispatched() {
             SseDecoder decoder = new SseDecoder(LIMIT);
             Recorder recorder = new Recorder();
