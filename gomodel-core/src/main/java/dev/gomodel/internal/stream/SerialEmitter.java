@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ordering: an end (error or completion) is signalled only once every queued item has been
  * delivered, so nothing received is dropped. {@code cancel()} stops delivery at once. An
  * exception thrown by the subscriber's {@code onNext} is treated as a cancellation (Flow rule
- * 2.13) and logged; the subscriber gets no further signal.
+ * 2.13) and logged; the subscriber gets no further signal. A non-positive {@code request(n)}
+ * breaks the subscriber's side of the contract: the stream is cancelled at once, queued items
+ * are dropped, and the subscriber gets the {@link IllegalArgumentException} (rule 3.9).
  */
 public final class SerialEmitter<T> {
 
@@ -42,7 +44,9 @@ public final class SerialEmitter<T> {
          * The stream ended; called once, before the terminal signal if there is one.
          *
          * @param error the error about to be signalled, or {@code null} on completion or cancellation
-         * @param cancelled whether it ended by cancellation (or a subscriber that threw)
+         * @param cancelled whether the subscriber ended it, so the upstream must be stopped: by
+         *     cancelling, by throwing from {@code onNext}, or by a non-positive request (then
+         *     {@code error} is the {@link IllegalArgumentException} about to be signalled)
          */
         void ended(Throwable error, boolean cancelled);
     }
@@ -111,7 +115,7 @@ public final class SerialEmitter<T> {
             }
             long requested = demand.get();
             long emitted = 0;
-            while (emitted != requested && !cancelled) {
+            while (emitted != requested && !cancelled && badRequest == null) {
                 T item = queue.poll();
                 if (item == null) {
                     break;
@@ -133,8 +137,14 @@ public final class SerialEmitter<T> {
                 end(null, true);
                 return;
             }
+            IllegalArgumentException misuse = badRequest;
+            if (misuse != null) {
+                end(misuse, true);
+                downstream.onError(misuse);
+                return;
+            }
             if (queue.isEmpty()) {
-                Throwable error = badRequest != null ? badRequest : source.failure(delivered);
+                Throwable error = source.failure(delivered);
                 if (error != null) {
                     end(error, false);
                     downstream.onError(error);

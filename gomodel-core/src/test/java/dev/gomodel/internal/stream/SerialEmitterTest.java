@@ -124,6 +124,19 @@ class SerialEmitterTest {
     }
 
     @Test
+    void nonPositiveDemandIsSignalledAtOnceEvenWithItemsQueuedAndStopsTheUpstream() {
+        emitter.offer("a");
+        emitter.drain();
+
+        emitter.request(-1);
+
+        assertThat(subscriber.signals).singleElement().asString().startsWith("error: request(-1)");
+        assertThat(source.ended).singleElement().asString().startsWith("request(-1)").endsWith(", cancelled");
+        emitter.request(1);
+        assertThat(subscriber.signals).hasSize(1);
+    }
+
+    @Test
     void cancelStopsDeliveryAndNothingFollows() {
         emitter.offer("a");
         emitter.cancel();
