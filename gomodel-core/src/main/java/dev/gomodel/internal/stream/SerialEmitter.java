@@ -51,7 +51,8 @@ public final class SerialEmitter<T> {
         void ended(Throwable error, boolean cancelled);
     }
 
-    private final Flow.Subscriber<? super T> downstream;
+    /** Used and cleared only inside the drain loop; {@code null} once the stream ended (rule 3.13). */
+    private volatile Flow.Subscriber<? super T> downstream;
     private final Source source;
     private final Queue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong demand = new AtomicLong();
@@ -109,6 +110,7 @@ public final class SerialEmitter<T> {
             if (terminated) {
                 return;
             }
+            Flow.Subscriber<? super T> subscriber = downstream;
             if (cancelled) {
                 end(null, true);
                 return;
@@ -123,7 +125,7 @@ public final class SerialEmitter<T> {
                 emitted++;
                 delivered++;
                 try {
-                    downstream.onNext(item);
+                    subscriber.onNext(item);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "a stream subscriber threw from onNext; the stream is cancelled",
                             e);
@@ -140,19 +142,19 @@ public final class SerialEmitter<T> {
             IllegalArgumentException misuse = badRequest;
             if (misuse != null) {
                 end(misuse, true);
-                downstream.onError(misuse);
+                subscriber.onError(misuse);
                 return;
             }
             if (queue.isEmpty()) {
                 Throwable error = source.failure(delivered);
                 if (error != null) {
                     end(error, false);
-                    downstream.onError(error);
+                    subscriber.onError(error);
                     return;
                 }
                 if (source.completed()) {
                     end(null, false);
-                    downstream.onComplete();
+                    subscriber.onComplete();
                     return;
                 }
                 if (demand.get() > 0) {
@@ -168,6 +170,9 @@ public final class SerialEmitter<T> {
 
     private void end(Throwable error, boolean byCancel) {
         terminated = true;
+        // The upstream (an HTTP client, a routed attempt) may hold this emitter a while longer;
+        // it must not keep the subscriber reachable.
+        downstream = null;
         queue.clear();
         source.ended(error, byCancel);
     }
