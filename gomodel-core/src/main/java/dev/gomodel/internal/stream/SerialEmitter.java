@@ -77,7 +77,8 @@ public final class SerialEmitter<T> {
     /** The subscription's {@code request}: adds demand, or ends the stream for non-positive demand (rule 3.9). */
     public void request(long n) {
         if (n <= 0) {
-            badRequest = new IllegalArgumentException("request(" + n + "): demand must be positive");
+            badRequest = new IllegalArgumentException(
+                    "request(" + n + "): non-positive subscription request (Reactive Streams rule 3.9)");
         } else {
             demand.getAndAccumulate(n, (now, add) -> now + add < 0 ? Long.MAX_VALUE : now + add);
         }
