@@ -8,10 +8,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A cold publisher of the numbers {@code 0 .. count-1} whose subscription is a
  * {@link SerialEmitter}, fed as the stream owners feed it: the source is asked to
- * {@linkplain SerialEmitter.Source#pull pull}, makes one number (on the pulling thread, or on
- * {@code producer} as an HTTP body arrives on the client's thread), offers it and drains.
+ * {@linkplain SerialEmitter.Source#pull pull}, makes the next {@value #BATCH} numbers (as one
+ * HTTP buffer can carry several events), on the pulling thread or on {@code producer} (as a
+ * body arrives on the HTTP client's thread), offers them and drains. So the emitter holds
+ * more than was asked for, and only it keeps delivery within demand.
  */
 final class CountingPublisher implements Flow.Publisher<Long> {
+
+    static final int BATCH = 3;
 
     private final long count;
     private final Executor producer;
@@ -71,9 +75,12 @@ final class CountingPublisher implements Flow.Publisher<Long> {
         }
 
         private void produce() {
-            // Offered before it is counted: the emitter asks completed() only with an empty queue.
-            emitter.offer(next);
-            next++;
+            long end = Math.min(count, next + BATCH);
+            while (next < end) {
+                // Offered before it is counted: the emitter asks completed() only with an empty queue.
+                emitter.offer(next);
+                next++;
+            }
             producing.set(false);
             emitter.drain();
         }
