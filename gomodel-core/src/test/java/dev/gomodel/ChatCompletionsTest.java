@@ -13,6 +13,7 @@ import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.NoRouteException;
 import dev.gomodel.testing.RecordingPublisher;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,5 +132,15 @@ class ChatCompletionsTest {
 
         assertThat(texts).containsExactly("a", "b", "c");
         assertThat(publisher.cancels()).isZero();
+    }
+
+    @Test
+    void aDeadlineStreamRejectsANullSubscriberWithoutSubscribingUpstream() {
+        RecordingPublisher<ChatCompletionChunk> publisher = RecordingPublisher.of(chunk("a"));
+        Flow.Publisher<ChatCompletionChunk> stream = chat(null, publisher).withDeadline(Duration.ofMinutes(1))
+                .stream(REQUEST);
+
+        assertThatThrownBy(() -> stream.subscribe(null)).isInstanceOf(NullPointerException.class);
+        assertThat(publisher.subscriptions()).isZero();
     }
 }

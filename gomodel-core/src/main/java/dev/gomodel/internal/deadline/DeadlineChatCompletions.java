@@ -69,7 +69,10 @@ public final class DeadlineChatCompletions implements ChatCompletions {
     @Override
     public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
         Flow.Publisher<ChatCompletionChunk> upstream = delegate.stream(request);
-        return subscriber -> upstream.subscribe(new DeadlineSubscriber(subscriber));
+        return subscriber -> {
+            Objects.requireNonNull(subscriber, "subscriber");
+            upstream.subscribe(new DeadlineSubscriber(subscriber));
+        };
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ordering: an end (error or completion) is signalled only once every queued item has been
  * delivered, so nothing received is dropped. {@code cancel()} stops delivery at once. An
  * exception thrown by the subscriber's {@code onNext} is treated as a cancellation (Flow rule
- * 2.13) and logged; the subscriber gets no further signal.
+ * 2.13) and logged; the subscriber gets no further signal. A non-positive {@code request(n)}
+ * breaks the subscriber's side of the contract: the stream is cancelled at once, queued items
+ * are dropped, and the subscriber gets the {@link IllegalArgumentException} (rule 3.9).
  */
 public final class SerialEmitter<T> {
 
@@ -42,12 +44,15 @@ public final class SerialEmitter<T> {
          * The stream ended; called once, before the terminal signal if there is one.
          *
          * @param error the error about to be signalled, or {@code null} on completion or cancellation
-         * @param cancelled whether it ended by cancellation (or a subscriber that threw)
+         * @param cancelled whether the subscriber ended it, so the upstream must be stopped: by
+         *     cancelling, by throwing from {@code onNext}, or by a non-positive request (then
+         *     {@code error} is the {@link IllegalArgumentException} about to be signalled)
          */
         void ended(Throwable error, boolean cancelled);
     }
 
-    private final Flow.Subscriber<? super T> downstream;
+    /** Used and cleared only inside the drain loop; {@code null} once the stream ended (rule 3.13). */
+    private volatile Flow.Subscriber<? super T> downstream;
     private final Source source;
     private final Queue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong demand = new AtomicLong();
@@ -72,7 +77,8 @@ public final class SerialEmitter<T> {
     /** The subscription's {@code request}: adds demand, or ends the stream for non-positive demand (rule 3.9). */
     public void request(long n) {
         if (n <= 0) {
-            badRequest = new IllegalArgumentException("request(" + n + "): demand must be positive");
+            badRequest = new IllegalArgumentException(
+                    "request(" + n + "): non-positive subscription request (Reactive Streams rule 3.9)");
         } else {
             demand.getAndAccumulate(n, (now, add) -> now + add < 0 ? Long.MAX_VALUE : now + add);
         }
@@ -105,13 +111,14 @@ public final class SerialEmitter<T> {
             if (terminated) {
                 return;
             }
+            Flow.Subscriber<? super T> subscriber = downstream;
             if (cancelled) {
                 end(null, true);
                 return;
             }
             long requested = demand.get();
             long emitted = 0;
-            while (emitted != requested && !cancelled) {
+            while (emitted != requested && !cancelled && badRequest == null) {
                 T item = queue.poll();
                 if (item == null) {
                     break;
@@ -119,7 +126,7 @@ public final class SerialEmitter<T> {
                 emitted++;
                 delivered++;
                 try {
-                    downstream.onNext(item);
+                    subscriber.onNext(item);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "a stream subscriber threw from onNext; the stream is cancelled",
                             e);
@@ -133,16 +140,22 @@ public final class SerialEmitter<T> {
                 end(null, true);
                 return;
             }
+            IllegalArgumentException misuse = badRequest;
+            if (misuse != null) {
+                end(misuse, true);
+                subscriber.onError(misuse);
+                return;
+            }
             if (queue.isEmpty()) {
-                Throwable error = badRequest != null ? badRequest : source.failure(delivered);
+                Throwable error = source.failure(delivered);
                 if (error != null) {
                     end(error, false);
-                    downstream.onError(error);
+                    subscriber.onError(error);
                     return;
                 }
                 if (source.completed()) {
                     end(null, false);
-                    downstream.onComplete();
+                    subscriber.onComplete();
                     return;
                 }
                 if (demand.get() > 0) {
@@ -158,6 +171,9 @@ public final class SerialEmitter<T> {
 
     private void end(Throwable error, boolean byCancel) {
         terminated = true;
+        // The upstream (an HTTP client, a routed attempt) may hold this emitter a while longer;
+        // it must not keep the subscriber reachable.
+        downstream = null;
         queue.clear();
         source.ended(error, byCancel);
     }

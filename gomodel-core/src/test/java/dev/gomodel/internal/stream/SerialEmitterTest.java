@@ -2,6 +2,7 @@ package dev.gomodel.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -121,6 +122,36 @@ class SerialEmitterTest {
         emitter.request(0);
 
         assertThat(subscriber.signals).singleElement().asString().startsWith("error: request(0)");
+    }
+
+    @Test
+    void nonPositiveDemandIsSignalledAtOnceEvenWithItemsQueuedAndStopsTheUpstream() {
+        emitter.offer("a");
+        emitter.drain();
+
+        emitter.request(-1);
+
+        assertThat(subscriber.signals).singleElement().asString().startsWith("error: request(-1)");
+        assertThat(source.ended).singleElement().asString().startsWith("request(-1)").endsWith(", cancelled");
+        emitter.request(1);
+        assertThat(subscriber.signals).hasSize(1);
+    }
+
+    @Test
+    void anEndedEmitterNoLongerHoldsItsSubscriber() throws InterruptedException {
+        Subscriber cancelling = new Subscriber();
+        WeakReference<Subscriber> reference = new WeakReference<>(cancelling);
+        SerialEmitter<String> held = new SerialEmitter<>(cancelling, source);
+        cancelling = null;
+
+        held.cancel();
+
+        for (int i = 0; i < 20 && reference.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(reference.get()).isNull();
+        assertThat(held.isDone()).isTrue();
     }
 
     @Test

@@ -234,6 +234,34 @@ class OpenAiConnectionTest {
     }
 
     @Test
+    void aNonPositiveRequestFailsTheStreamAndAbortsTheExchange() throws Exception {
+        CompletableFuture<Boolean> serverSawClose = new CompletableFuture<>();
+        try (LoopbackServer server = new LoopbackServer((connection, number) -> {
+            connection.readRequest();
+            connection.startEventStream();
+            connection.writeChunk(CHUNK);
+            connection.writeChunk(CHUNK);
+            serverSawClose.complete(connection.awaitClientClose(5_000));
+        })) {
+            OpenAiProvider openai = OpenAiProvider.builder().baseUrl(server.baseUrl()).build();
+            RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(1);
+            openai.stream(hello()).subscribe(subscriber);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (subscriber.items.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+
+            subscriber.request(0);
+
+            assertThat(subscriber.awaitTerminal(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(subscriber.error()).isInstanceOf(IllegalArgumentException.class);
+            assertThat(serverSawClose.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(subscriber.items).hasSize(1);
+            assertThat(subscriber.violations).isEmpty();
+        }
+    }
+
+    @Test
     void aKeepAliveConnectionClosedByTheServerIsRetriedOnceOnAFreshConnection() throws Exception {
         try (LoopbackServer server = new LoopbackServer((connection, number) -> {
             if (number == 1) {

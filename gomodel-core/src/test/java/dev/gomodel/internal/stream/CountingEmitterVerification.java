@@ -1,0 +1,45 @@
+package dev.gomodel.internal.stream;
+
+import dev.gomodel.error.ConnectionException;
+import dev.gomodel.testing.Tck;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
+import org.reactivestreams.tck.flow.FlowPublisherVerification;
+import org.testng.annotations.AfterClass;
+
+/**
+ * The Reactive Streams TCK run against a {@link SerialEmitter} fed by a {@link CountingPublisher};
+ * the failed publisher is {@link FailedPublisher}.
+ */
+abstract class CountingEmitterVerification extends FlowPublisherVerification<Long> {
+
+    private final ExecutorService producer;
+
+    /** @param producer where numbers are made, or {@code null} for inside the drain loop */
+    CountingEmitterVerification(ExecutorService producer) {
+        super(Tck.environment(), Tck.GC_TIMEOUT_MILLIS);
+        this.producer = producer;
+    }
+
+    @Override
+    public Flow.Publisher<Long> createFlowPublisher(long elements) {
+        return new CountingPublisher(elements, producer);
+    }
+
+    @Override
+    public Flow.Publisher<Long> createFailedFlowPublisher() {
+        return new FailedPublisher<>(new ConnectionException("connection refused", "tck", null));
+    }
+
+    @Override
+    public long maxElementsFromPublisher() {
+        return Tck.MAX_ELEMENTS;
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stopProducer() {
+        if (producer != null) {
+            producer.shutdownNow();
+        }
+    }
+}
