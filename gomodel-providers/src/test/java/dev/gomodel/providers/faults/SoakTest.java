@@ -73,6 +73,7 @@ class SoakTest {
     @Test
     void everyCallEndsAndClosingReleasesEverything() throws Exception {
         int threadsBefore = liveThreads();
+        int timersBefore = Timers.pending();
         AtomicInteger served = new AtomicInteger();
         try (LoopbackServer server = new LoopbackServer((connection, number) -> serve(connection, served))) {
             CountingListener listener = new CountingListener();
@@ -125,14 +126,15 @@ class SoakTest {
             // Connections, threads and timers go back to where they were once the client is gone
             // (on JDK 17, a closed JDK client lets go of its connections when collected).
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while ((server.activeConnections() > 0 || liveThreads() > threadsBefore + 2 || Timers.pending() > 0)
+            while ((server.activeConnections() > 0 || liveThreads() > threadsBefore + 2
+                    || Timers.pending() > timersBefore)
                     && System.nanoTime() < end) {
                 System.gc();
                 Thread.sleep(100);
             }
             assertThat(server.activeConnections()).as("connections left open").isZero();
             assertThat(liveThreads()).as("threads").isLessThanOrEqualTo(threadsBefore + 2);
-            assertThat(Timers.pending()).as("timers left").isZero();
+            assertThat(Timers.pending()).as("timers left").isLessThanOrEqualTo(timersBefore);
         }
     }
 
