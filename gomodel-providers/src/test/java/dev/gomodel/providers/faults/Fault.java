@@ -107,7 +107,7 @@ enum Fault {
                             : "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\"\n\n";
                     head(connection, true, null);
                     connection.writeChunk(broken);
-                    connection.endChunks();
+                    endChunksUnlessGone(connection);
                 } else {
                     complete(connection, 200, "application/json", "{\"id\":\"c1\",\"choices\":[{\"index\":0,}]}", "");
                 }
@@ -158,7 +158,7 @@ enum Fault {
                     writeBody(connection, stream, body.substring(i, i + 1));
                 }
                 if (stream) {
-                    connection.endChunks();
+                    endChunksUnlessGone(connection);
                 }
                 connection.awaitClientClose(CLIENT_CLOSE_WAIT_MILLIS);
             }
@@ -189,11 +189,7 @@ enum Fault {
                 if (stream) {
                     head(connection, true, null);
                     connection.writeChunk(format.firstEvents(textEvents) + format.errorEvent);
-                    try {
-                        connection.endChunks();
-                    } catch (IOException clientClosedAfterTheError) {
-                        return;
-                    }
+                    endChunksUnlessGone(connection);
                     connection.awaitClientClose(CLIENT_CLOSE_WAIT_MILLIS);
                 } else {
                     complete(connection, 500, "application/json", format.errorEnvelope, "");
@@ -234,6 +230,15 @@ enum Fault {
             connection.writeChunk(text);
         } else {
             connection.write(text);
+        }
+    }
+
+    /** Ends a chunked body; the client may already have hung up on what it read, which is its right. */
+    private static void endChunksUnlessGone(Connection connection) {
+        try {
+            connection.endChunks();
+        } catch (IOException clientGone) {
+            // Nothing left to send to.
         }
     }
 
