@@ -1,11 +1,11 @@
 package dev.gomodel.json;
 
-import static dev.gomodel.json.Fuzz.repeat;
-import static dev.gomodel.json.Fuzz.show;
-import static dev.gomodel.json.Fuzz.splice;
-import static dev.gomodel.json.Fuzz.utf8;
 import static dev.gomodel.json.JsonFixtures.lines;
 import static dev.gomodel.json.JsonFixtures.resource;
+import static dev.gomodel.testing.Fuzz.repeat;
+import static dev.gomodel.testing.Fuzz.show;
+import static dev.gomodel.testing.Fuzz.splice;
+import static dev.gomodel.testing.Fuzz.utf8;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -16,6 +16,8 @@ import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.JsonValue;
+import dev.gomodel.testing.Fuzz;
+import dev.gomodel.testing.JsonSpans;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -14,7 +14,7 @@ import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.MalformedResponseException;
 import dev.gomodel.providers.anthropic.AnthropicProvider;
 import dev.gomodel.providers.openai.OpenAiProvider;
-import dev.gomodel.providers.testing.Fuzz;
+import dev.gomodel.testing.Fuzz;
 import dev.gomodel.providers.testing.RecordingSubscriber;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.gomodel.providers.http;
 
-import static dev.gomodel.providers.testing.Fuzz.show;
-import static dev.gomodel.providers.testing.Fuzz.utf8;
+import static dev.gomodel.testing.Fuzz.show;
+import static dev.gomodel.testing.Fuzz.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomodel.error.ApiException;
@@ -10,7 +10,7 @@ import dev.gomodel.error.InvalidRequestException;
 import dev.gomodel.error.NotFoundException;
 import dev.gomodel.error.ProviderErrorException;
 import dev.gomodel.error.RateLimitException;
-import dev.gomodel.providers.testing.Fuzz;
+import dev.gomodel.testing.Fuzz;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;

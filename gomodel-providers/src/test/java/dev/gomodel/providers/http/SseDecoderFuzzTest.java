@@ -1,12 +1,12 @@
 package dev.gomodel.providers.http;
 
-import static dev.gomodel.providers.testing.Fuzz.show;
-import static dev.gomodel.providers.testing.Fuzz.utf8;
+import static dev.gomodel.testing.Fuzz.show;
+import static dev.gomodel.testing.Fuzz.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomodel.providers.http.SseDecoder.EventTooLargeException;
-import dev.gomodel.providers.testing.Fuzz;
+import dev.gomodel.testing.Fuzz;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

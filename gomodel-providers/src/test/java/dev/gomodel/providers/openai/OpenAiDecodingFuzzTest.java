@@ -1,16 +1,16 @@
 package dev.gomodel.providers.openai;
 
-import static dev.gomodel.providers.testing.Fuzz.show;
-import static dev.gomodel.providers.testing.Fuzz.splice;
-import static dev.gomodel.providers.testing.Fuzz.utf8;
+import static dev.gomodel.testing.Fuzz.show;
+import static dev.gomodel.testing.Fuzz.splice;
+import static dev.gomodel.testing.Fuzz.utf8;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomodel.error.ApiException;
 import dev.gomodel.providers.http.SseEvent;
 import dev.gomodel.providers.testing.DialectRun;
-import dev.gomodel.providers.testing.Fuzz;
-import dev.gomodel.providers.testing.JsonSpans;
+import dev.gomodel.testing.Fuzz;
+import dev.gomodel.testing.JsonSpans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.gomodel.providers.testing;
+package dev.gomodel.testing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,9 +1,12 @@
-package dev.gomodel.json;
+package dev.gomodel.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -16,11 +19,14 @@ import java.util.random.RandomGenerator;
  * <p>The number of cases per test defaults to a bound that keeps the suite fast and can be raised
  * for a long local run with {@code -Dgomodel.fuzz.cases=100000} (together with
  * {@code -Djunit.jupiter.execution.timeout.mode=disabled}).
+ *
+ * <p>Event-stream tokens are among them, so the same damage serves the SSE decoders;
+ * {@link #pieces} re-chunks an input at random points.
  */
-final class Fuzz {
+public final class Fuzz {
 
     /** The base seed; case {@code i} uses {@code SEED + i}. */
-    static final long SEED = 0x5EED_2024L;
+    public static final long SEED = 0x5EED_2024L;
 
     private static final byte[][] TOKENS = {
             {0}, {0, 0}, {(byte) 0xC3, '('}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
@@ -31,13 +37,15 @@ final class Fuzz {
             utf8("-1e999"), utf8("1e-999"), utf8("99999999999999999999"), utf8("2147483648"), utf8("1.5"),
             utf8("\"\""), utf8("[]"), utf8("{}"), utf8("{\"a\":"), utf8("\n"), utf8("\r\n"), utf8("\t"),
             utf8("\u00e9"), utf8("\ud83c\udf0d"), utf8("\"type\":\"text\","), utf8("\"choices\":"),
+            utf8("\r"), utf8("\n\n"), utf8("\ndata: "), utf8("data: [DONE]\n\n"), utf8("event: error\n"),
+            utf8(": ping\n"), utf8("\"type\":\"error\","), utf8("\"error\":{\"message\":\"m\"},"),
     };
 
     private Fuzz() {
     }
 
     /** How many cases a fuzz test runs: {@code defaultCases}, or {@code -Dgomodel.fuzz.cases}. */
-    static int cases(int defaultCases) {
+    public static int cases(int defaultCases) {
         return Integer.getInteger("gomodel.fuzz.cases", defaultCases);
     }
 
@@ -45,12 +53,12 @@ final class Fuzz {
      * The random source of case {@code index}. (A {@link SplittableRandom} because
      * {@code java.util.Random}'s first values from consecutive seeds are far from uniform.)
      */
-    static RandomGenerator random(int index) {
+    public static RandomGenerator random(int index) {
         return new SplittableRandom(SEED + index);
     }
 
     /** {@code seed} with one to four random changes. */
-    static byte[] mutate(byte[] seed, RandomGenerator random) {
+    public static byte[] mutate(byte[] seed, RandomGenerator random) {
         byte[] bytes = seed;
         for (int changes = 1 + random.nextInt(4); changes > 0; changes--) {
             bytes = mutateOnce(bytes, random);
@@ -104,7 +112,7 @@ final class Fuzz {
         "\\\"", "\\\\", "\\/", "\\u0000", "\\u001f", "\\ud800", "\\udfff", "\\u2028", "\\uD83C\\uDF0D", "type"};
 
     /** A random well-formed JSON value (its text), nested at most {@code depth} more levels. */
-    static String randomJson(RandomGenerator random, int depth) {
+    public static String randomJson(RandomGenerator random, int depth) {
         int kind = random.nextInt(depth > 0 ? 8 : 6);
         return switch (kind) {
             case 0 -> "null";
@@ -137,8 +145,40 @@ final class Fuzz {
         return text.append('"').toString();
     }
 
+    /**
+     * {@code bytes} cut at random points into buffers (some empty, many of one byte, so that CRLF
+     * pairs and multi-byte characters are split), each a heap buffer, a direct buffer or a window
+     * of a larger array whose position is not 0.
+     */
+    public static List<ByteBuffer> pieces(byte[] bytes, RandomGenerator random) {
+        return pieces(bytes, random, 1 + random.nextInt(random.nextBoolean() ? 4 : 64));
+    }
+
+    /** Like {@link #pieces(byte[], RandomGenerator)}, in pieces of at most {@code maxPiece} bytes. */
+    public static List<ByteBuffer> pieces(byte[] bytes, RandomGenerator random, int maxPiece) {
+        List<ByteBuffer> pieces = new ArrayList<>();
+        for (int from = 0; from < bytes.length || pieces.isEmpty();) {
+            int length = Math.min(bytes.length - from, random.nextInt(maxPiece + 1));
+            pieces.add(buffer(bytes, from, length, random.nextInt(3)));
+            from += length;
+        }
+        return pieces;
+    }
+
+    private static ByteBuffer buffer(byte[] bytes, int from, int length, int kind) {
+        return switch (kind) {
+            case 0 -> ByteBuffer.wrap(Arrays.copyOfRange(bytes, from, from + length));
+            case 1 -> ByteBuffer.allocateDirect(length).put(bytes, from, length).flip();
+            default -> {
+                byte[] larger = new byte[length + 10];
+                System.arraycopy(bytes, from, larger, 7, length);
+                yield ByteBuffer.wrap(larger, 7, length);
+            }
+        };
+    }
+
     /** {@code bytes} with {@code [from, to)} replaced by {@code insert}. */
-    static byte[] splice(byte[] bytes, int from, int to, byte[] insert) {
+    public static byte[] splice(byte[] bytes, int from, int to, byte[] insert) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length - (to - from) + insert.length);
         out.write(bytes, 0, from);
         out.write(insert, 0, insert.length);
@@ -147,12 +187,12 @@ final class Fuzz {
     }
 
     /** {@code count} copies of {@code unit} in a row. */
-    static byte[] repeat(String unit, int count) {
+    public static byte[] repeat(String unit, int count) {
         return utf8(unit.repeat(count));
     }
 
     /** The input as Java-escaped text, shortened, for failure messages. */
-    static String show(byte[] bytes) {
+    public static String show(byte[] bytes) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < Math.min(bytes.length, 600); i++) {
             int b = bytes[i] & 0xFF;
@@ -165,7 +205,7 @@ final class Fuzz {
         return bytes.length > 600 ? text + "... (" + bytes.length + " bytes)" : text.toString();
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(UTF_8);
     }
 }
