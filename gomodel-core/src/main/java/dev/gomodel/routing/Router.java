@@ -111,6 +111,20 @@ public final class Router implements ChatCompletions, AutoCloseable {
         return providers;
     }
 
+    /**
+     * Routes the request on the calling thread: attempts are the providers' own blocking calls
+     * and back-offs wait on this thread. A route with a deadline or an attempt timeout, which
+     * need a timer that can abandon an attempt, runs as {@link #createAsync} does and waits.
+     */
+    @Override
+    public ChatCompletion create(ChatRequest request) {
+        CallContext context = newCall(request, false, null);
+        if (context.policy.deadline() != null || context.policy.attemptTimeout() != null) {
+            return ChatCompletions.super.create(request);
+        }
+        return new BlockingCall(context, request).run(open);
+    }
+
     @Override
     public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
         return createAsync(request, null);

@@ -104,8 +104,21 @@ public final class AnthropicProvider implements Provider {
      */
     @Override
     public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
-        byte[] body = AnthropicRequests.write(request, false, options);
-        return transport.send(httpRequest(body, "application/json"), this::parseCompletion);
+        return transport.send(completionRequest(request), this::parseCompletion);
+    }
+
+    /**
+     * Sends the request on the calling thread, which waits for the answer.
+     *
+     * @throws IllegalArgumentException naming a request field Anthropic cannot express
+     */
+    @Override
+    public ChatCompletion create(ChatRequest request) {
+        return transport.sendBlocking(completionRequest(request), this::parseCompletion);
+    }
+
+    private HttpRequest.Builder completionRequest(ChatRequest request) {
+        return httpRequest(AnthropicRequests.write(request, false, options), "application/json");
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.gomodel.error.RequestTimeoutException.Phase;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.internal.timer.Timers;
 import dev.gomodel.providers.Timeouts;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +36,10 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
     private volatile ScheduledFuture<?> totalTimer;
     private volatile boolean headersReceived;
     private boolean resent;
+    /** The thread blocked in {@link HttpClient#send}, while it is; guarded by this. */
+    private Thread blockedSender;
+    /** Whether {@link #abortExchange} interrupted {@link #blockedSender}; guarded by this. */
+    private boolean interruptedByAbort;
 
     Exchange(HttpTransport transport, HttpRequest request) {
         this.transport = transport;
@@ -49,17 +54,37 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
         return transport.timeouts();
     }
 
-    /** Sends the request and arms the total deadline. */
+    /** Sends the request asynchronously and arms the total deadline. */
     final void start() {
+        if (begin()) {
+            send();
+        }
+    }
+
+    /**
+     * Sends the request on the calling thread and returns once the call ended, which saves the
+     * JDK client's hand-offs to other threads: {@link HttpClient#send} runs the exchange inline
+     * until it must wait on the network. Aborting it before the headers interrupts this thread,
+     * the blocking equivalent of cancelling the asynchronous send; that interrupt is consumed
+     * here and never left on the caller's thread.
+     */
+    final void run() {
+        if (begin()) {
+            sendOnThisThread();
+        }
+    }
+
+    /** Registers the call and arms the total deadline; false if the transport is closed. */
+    private boolean begin() {
         if (!transport.register(this)) {
             fail(transport.closedException());
-            return;
+            return false;
         }
         if (timeouts().total() != null) {
             totalTimer = Timers.schedule(timeouts().total(),
                     () -> fail(new RequestTimeoutException(provider(), Phase.TOTAL, timeouts().total(), null)));
         }
-        send();
+        return true;
     }
 
     private void send() {
@@ -73,20 +98,72 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
         attempt.whenComplete((result, failure) -> {
             if (failure == null) {
                 onResponse(result);
-            } else if (!headersReceived && !resent && !isFinished() && HttpFailures.isStaleConnection(failure)) {
-                resent = true;
-                LOG.log(System.Logger.Level.DEBUG, () -> provider() + ": " + request.uri()
-                        + " was closed under a reused connection before any answer; sending once more");
+            } else if (shouldResend(failure)) {
                 send();
-            } else if (headersReceived) {
-                fail(HttpFailures.duringBody(provider(), failure));
             } else {
-                fail(HttpFailures.beforeHeaders(provider(), timeouts(), failure));
+                failWith(failure);
             }
         });
         if (isFinished()) {
             attempt.cancel(true);
         }
+    }
+
+    private void sendOnThisThread() {
+        HttpClient client = transport.client();
+        if (client == null) {
+            fail(transport.closedException());
+            return;
+        }
+        HttpResponse<T> result = null;
+        Throwable failure = null;
+        synchronized (this) {
+            blockedSender = Thread.currentThread();
+        }
+        try {
+            result = client.send(request, this);
+        } catch (IOException e) {
+            failure = e;
+        } catch (InterruptedException e) {
+            failure = e;
+        } finally {
+            boolean interruptedHere;
+            synchronized (this) {
+                blockedSender = null;
+                interruptedHere = interruptedByAbort;
+                interruptedByAbort = false;
+            }
+            if (interruptedHere) {
+                Thread.interrupted();
+            } else if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure == null) {
+            onResponse(result);
+        } else if (shouldResend(failure)) {
+            sendOnThisThread();
+        } else if (failure instanceof InterruptedException && !isFinished()) {
+            fail(new GoModelException(provider() + ": the calling thread was interrupted", provider(), failure));
+        } else {
+            failWith(failure);
+        }
+    }
+
+    /** Whether a failure is the keep-alive race and the request goes once more on a fresh connection. */
+    private boolean shouldResend(Throwable failure) {
+        if (headersReceived || resent || isFinished() || !HttpFailures.isStaleConnection(failure)) {
+            return false;
+        }
+        resent = true;
+        LOG.log(System.Logger.Level.DEBUG, () -> provider() + ": " + request.uri()
+                + " was closed under a reused connection before any answer; sending once more");
+        return true;
+    }
+
+    private void failWith(Throwable failure) {
+        fail(headersReceived ? HttpFailures.duringBody(provider(), failure)
+                : HttpFailures.beforeHeaders(provider(), timeouts(), failure));
     }
 
     @Override
@@ -141,6 +218,12 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
         CompletableFuture<HttpResponse<T>> pending = response;
         if (pending != null) {
             pending.cancel(true);
+        }
+        synchronized (this) {
+            if (subscription == null && blockedSender != null && !interruptedByAbort) {
+                interruptedByAbort = true;
+                blockedSender.interrupt();
+            }
         }
     }
 

@@ -20,9 +20,16 @@ final class HttpFailures {
     private HttpFailures() {
     }
 
+    /**
+     * The failure without the JDK's wrappers: a {@link CompletionException} or
+     * {@link ExecutionException} from an asynchronous send, or the {@link IOException} that a
+     * blocking send wraps around whatever a body subscriber failed with, when that is one of ours.
+     */
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof IOException && cause.getCause() instanceof GoModelException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

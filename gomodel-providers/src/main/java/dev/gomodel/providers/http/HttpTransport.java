@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -123,6 +124,24 @@ public final class HttpTransport implements AutoCloseable {
         JsonExchange<T> exchange = new JsonExchange<>(this, finish(request), parser);
         exchange.start();
         return exchange.result();
+    }
+
+    /**
+     * Sends a request whose 2xx answer is one JSON body, parsed by {@code parser}, on the calling
+     * thread, and returns the value: the blocking counterpart of {@link #send}, with the same
+     * limits and failures, and none of the hand-offs between threads that an asynchronous send
+     * costs.
+     *
+     * @throws GoModelException when the call fails
+     */
+    public <T> T sendBlocking(HttpRequest.Builder request, Function<byte[], T> parser) {
+        JsonExchange<T> exchange = new JsonExchange<>(this, finish(request), parser);
+        exchange.run();
+        try {
+            return exchange.result().join();
+        } catch (CompletionException e) {
+            throw (GoModelException) e.getCause();
+        }
     }
 
     /** A cold publisher of the chunks of a streamed request; each subscription sends it once. */

@@ -159,10 +159,19 @@ public final class OpenAiProvider implements Provider {
         return endpoint;
     }
 
+    /** Sends the request on the calling thread, which waits for the answer. */
+    @Override
+    public ChatCompletion create(ChatRequest request) {
+        return transport.sendBlocking(completionRequest(request), this::parseCompletion);
+    }
+
     @Override
     public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
-        byte[] body = ChatJson.writeRequest(upstreamRequest(request, false));
-        return transport.send(httpRequest(body, "application/json"), this::parseCompletion);
+        return transport.send(completionRequest(request), this::parseCompletion);
+    }
+
+    private HttpRequest.Builder completionRequest(ChatRequest request) {
+        return httpRequest(ChatJson.writeRequest(upstreamRequest(request, false)), "application/json");
     }
 
     @Override

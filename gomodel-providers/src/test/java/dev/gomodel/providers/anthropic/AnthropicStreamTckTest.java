@@ -3,6 +3,7 @@ package dev.gomodel.providers.anthropic;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.providers.testing.CountingStreamServer;
+import dev.gomodel.testing.Tck;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class AnthropicStreamTckTest extends FlowPublisherVerification<ChatCompletionChu
             .build();
 
     public AnthropicStreamTckTest() throws IOException {
-        super(CountingStreamServer.environment(), CountingStreamServer.GC_TIMEOUT_MILLIS);
+        super(Tck.environment(), Tck.GC_TIMEOUT_MILLIS);
     }
 
     @Override
@@ -42,7 +43,7 @@ class AnthropicStreamTckTest extends FlowPublisherVerification<ChatCompletionChu
 
     @Override
     public long maxElementsFromPublisher() {
-        return CountingStreamServer.MAX_ELEMENTS;
+        return Tck.MAX_ELEMENTS;
     }
 
     @BeforeClass

@@ -61,8 +61,8 @@ import org.junit.jupiter.api.TestFactory;
 class FaultMatrixTest {
 
     static final String KEY = "sk-fault-matrix-0ddba11-secret";
-    static final Duration IDLE = Duration.ofMillis(600);
-    static final Duration TOTAL = Duration.ofMillis(2_500);
+    static final Duration IDLE = Duration.ofMillis(1_000);
+    static final Duration TOTAL = Duration.ofMillis(3_000);
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
     static final int MAX_EVENT_BYTES = 256 * 1024;
     /** No case may take longer than this, retries included; a hang shows as a failure here. */
@@ -74,7 +74,8 @@ class FaultMatrixTest {
     static final String FAULTY = "matrix-faulty";
     static final String BACKUP = "matrix-backup";
 
-    enum Mode { CREATE, STREAM }
+    /** {@code create} (blocking, on the calling thread), {@code createAsync}, {@code stream}. */
+    enum Mode { CREATE, CREATE_ASYNC, STREAM }
 
     enum Path { DIRECT, CLIENT, ROUTER }
 
@@ -162,7 +163,7 @@ class FaultMatrixTest {
 
     private static void run(Case c) throws Exception {
         boolean stream = c.mode() == Mode.STREAM;
-        try (LoopbackServer faulty = new LoopbackServer((connection, n) -> c.fault().serve(connection, c.format(), stream));
+        try (LoopbackServer faulty = new LoopbackServer((connection, n) -> serveIgnoringAClientThatLeft(c, connection));
                 LoopbackServer backup = new LoopbackServer(FaultMatrixTest::serveBackup)) {
             String baseUrl = c.fault() == Fault.REFUSED ? refusedBaseUrl() : faulty.baseUrl();
             Timeouts timeouts = Timeouts.defaults().withIdle(IDLE).withTotal(TOTAL);
@@ -193,7 +194,11 @@ class FaultMatrixTest {
             }
             Outcome outcome;
             try {
-                outcome = stream ? runStream(chat, listener) : runCreate(chat);
+                outcome = switch (c.mode()) {
+                    case CREATE -> runBlockingCreate(chat);
+                    case CREATE_ASYNC -> runCreate(chat);
+                    case STREAM -> runStream(chat, listener);
+                };
             } finally {
                 owner.close();
             }
@@ -268,6 +273,41 @@ class FaultMatrixTest {
         }
     }
 
+    /** The blocking create, on a thread of its own so that a hang shows as a failure instead of stalling the matrix. */
+    private static Outcome runBlockingCreate(ChatCompletions chat) throws InterruptedException {
+        long start = System.nanoTime();
+        CompletableFuture<ChatCompletion> call = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            ChatCompletion completion = null;
+            Throwable error = null;
+            try {
+                completion = chat.create(request());
+            } catch (Throwable e) {
+                error = e;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                call.completeExceptionally(new AssertionError("the call left its thread interrupted"));
+            } else if (error != null) {
+                call.completeExceptionally(error);
+            } else {
+                call.complete(completion);
+            }
+        }, "matrix-caller");
+        caller.start();
+        try {
+            ChatCompletion completion = call.get(BOUND_SECONDS, TimeUnit.SECONDS);
+            return new Outcome(completion.text(), null, List.of(), completion.route(), elapsed(start));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failure) {
+                throw failure;
+            }
+            return new Outcome("", e.getCause(), List.of(), null, elapsed(start));
+        } catch (TimeoutException e) {
+            caller.interrupt();
+            return fail("the call did not end within " + BOUND_SECONDS + " s");
+        }
+    }
+
     private static Outcome runStream(ChatCompletions chat, TextListener listener) throws InterruptedException {
         long start = System.nanoTime();
         RecordingSubscriber<ChatCompletionChunk> subscriber = new RecordingSubscriber<>(Long.MAX_VALUE);
@@ -299,6 +339,18 @@ class FaultMatrixTest {
 
     private static long elapsed(long start) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /**
+     * Plays the case's fault. A client that hangs up before the script is done is no failure of
+     * the script: what the client made of it is what the case checks.
+     */
+    private static void serveIgnoringAClientThatLeft(Case c, LoopbackServer.Connection connection) throws Exception {
+        try {
+            c.fault().serve(connection, c.format(), c.mode() == Mode.STREAM);
+        } catch (java.net.SocketException clientLeft) {
+            connection.close();
+        }
     }
 
     /** A base URL on a loopback port nothing listens on. */

@@ -3,6 +3,7 @@ package dev.gomodel.providers.openai;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.providers.testing.CountingStreamServer;
+import dev.gomodel.testing.Tck;
 import java.io.IOException;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
@@ -20,7 +21,7 @@ class OpenAiStreamTckTest extends FlowPublisherVerification<ChatCompletionChunk>
     private final OpenAiProvider openai = OpenAiProvider.builder().apiKey("sk-tck").baseUrl(server.baseUrl()).build();
 
     public OpenAiStreamTckTest() throws IOException {
-        super(CountingStreamServer.environment(), CountingStreamServer.GC_TIMEOUT_MILLIS);
+        super(Tck.environment(), Tck.GC_TIMEOUT_MILLIS);
     }
 
     @Override
@@ -35,7 +36,7 @@ class OpenAiStreamTckTest extends FlowPublisherVerification<ChatCompletionChunk>
 
     @Override
     public long maxElementsFromPublisher() {
-        return CountingStreamServer.MAX_ELEMENTS;
+        return Tck.MAX_ELEMENTS;
     }
 
     @BeforeClass

@@ -5,6 +5,7 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.providers.openai.OpenAiProvider;
 import dev.gomodel.providers.testing.CountingStreamServer;
+import dev.gomodel.testing.Tck;
 import java.io.IOException;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
@@ -25,7 +26,7 @@ class RoutedStreamTckTest extends FlowPublisherVerification<ChatCompletionChunk>
             .build();
 
     public RoutedStreamTckTest() throws IOException {
-        super(CountingStreamServer.environment(), CountingStreamServer.GC_TIMEOUT_MILLIS);
+        super(Tck.environment(), Tck.GC_TIMEOUT_MILLIS);
     }
 
     @Override
@@ -40,7 +41,7 @@ class RoutedStreamTckTest extends FlowPublisherVerification<ChatCompletionChunk>
 
     @Override
     public long maxElementsFromPublisher() {
-        return CountingStreamServer.MAX_ELEMENTS;
+        return Tck.MAX_ELEMENTS;
     }
 
     @BeforeClass

@@ -6,7 +6,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.reactivestreams.tck.TestEnvironment;
 
 /**
  * The upstream of the Reactive Streams TCK verifications of the HTTP streams: a
@@ -17,30 +16,6 @@ import org.reactivestreams.tck.TestEnvironment;
  * before it cancels. Connections are kept alive for further requests.
  */
 public final class CountingStreamServer implements AutoCloseable {
-
-    /** How long the TCK waits for a signal it expects: generous for a loaded two-core machine. */
-    public static final long TIMEOUT_MILLIS = 500;
-
-    /**
-     * How long the TCK watches for a signal that must not come. Far shorter than the timeout:
-     * these publishers signal within a millisecond or two of the call that causes it, so a
-     * wrong signal shows well within the window, and the TCK sits through the window dozens of
-     * times per class. A shorter window can miss a violation but never fails a correct publisher.
-     */
-    public static final long NO_SIGNALS_TIMEOUT_MILLIS = 50;
-
-    /** How often the TCK looks again while it waits for an expected error. */
-    public static final long POLL_MILLIS = 20;
-
-    /** How long the TCK waits before it checks that a cancelled subscriber was let go (rule 3.13). */
-    public static final long GC_TIMEOUT_MILLIS = 300;
-
-    /**
-     * How many elements every verified publisher says it can stream: the TCK's rule 3.17
-     * overflow test asks for {@link Integer#MAX_VALUE} (and reads a dozen before it cancels);
-     * a lower bound would skip it.
-     */
-    public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
 
     /** A wire format's event stream of {@code count} chunks, its end included. */
     @FunctionalInterface
@@ -151,11 +126,6 @@ public final class CountingStreamServer implements AutoCloseable {
         if (!ended.await(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the stream did not end within 10 s");
         }
-    }
-
-    /** The TCK's environment for every HTTP stream verification. */
-    public static TestEnvironment environment() {
-        return new TestEnvironment(TIMEOUT_MILLIS, NO_SIGNALS_TIMEOUT_MILLIS, POLL_MILLIS);
     }
 
     /** The model whose stream has {@code count} chunks. */
