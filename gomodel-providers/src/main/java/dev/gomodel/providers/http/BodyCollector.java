@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Collects a whole response body into bytes, up to a limit. Over the limit it either keeps the
@@ -20,7 +21,7 @@ final class BodyCollector implements java.net.http.HttpResponse.BodySubscriber<b
     private final boolean truncate;
     private final Consumer<Flow.Subscription> onSubscribe;
     private final Runnable onActivity;
-    private final RuntimeException tooLarge;
+    private final Supplier<RuntimeException> tooLarge;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private byte[] bytes;
@@ -28,9 +29,9 @@ final class BodyCollector implements java.net.http.HttpResponse.BodySubscriber<b
 
     /**
      * @param sizeHint the {@code Content-Length}, or -1
-     * @param tooLarge the failure over the limit; {@code null} to truncate instead
+     * @param tooLarge makes the failure over the limit; {@code null} to truncate instead
      */
-    BodyCollector(int limit, long sizeHint, RuntimeException tooLarge, Consumer<Flow.Subscription> onSubscribe,
+    BodyCollector(int limit, long sizeHint, Supplier<RuntimeException> tooLarge, Consumer<Flow.Subscription> onSubscribe,
             Runnable onActivity) {
         this.limit = limit;
         this.truncate = tooLarge == null;
@@ -94,7 +95,7 @@ final class BodyCollector implements java.net.http.HttpResponse.BodySubscriber<b
                     result.complete(Arrays.copyOf(bytes, size));
                 } else {
                     subscription.cancel();
-                    result.completeExceptionally(tooLarge);
+                    result.completeExceptionally(tooLarge.get());
                 }
                 return;
             }

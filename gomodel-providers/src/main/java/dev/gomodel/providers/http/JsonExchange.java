@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One non-streamed call: a 2xx body is collected whole (up to the size limit) and parsed; any
@@ -36,8 +37,9 @@ final class JsonExchange<T> extends Exchange<byte[]> {
     HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
         boolean success = info.statusCode() / 100 == 2;
         long length = info.headers().firstValueAsLong("content-length").orElse(-1);
-        RuntimeException tooLarge = success ? new MalformedResponseException("the response body exceeds the limit of "
-                + transport.maxResponseBytes() + " bytes", provider(), null, null) : null;
+        Supplier<RuntimeException> tooLarge = success ? () -> new MalformedResponseException(
+                "the response body exceeds the limit of " + transport.maxResponseBytes() + " bytes", provider(), null,
+                null) : null;
         return new BodyCollector(success ? transport.maxResponseBytes() : HttpTransport.MAX_ERROR_BODY_BYTES, length,
                 tooLarge, subscription -> body = subscription, () -> lastActivityNanos = System.nanoTime());
     }
