@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -132,6 +133,7 @@ public final class Runner {
 
         Path log = logs.resolve(client.name() + "-" + (round + 1) + ".log");
         long connectionsBefore = stub.connections();
+        Duration stubCpuBefore = stub.cpu();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         process.getOutputStream().close();
@@ -157,6 +159,7 @@ public final class Runner {
         reader.join();
         double seconds = (System.nanoTime() - start) / 1e9;
         long connections = stub.connections() - connectionsBefore;
+        double stubCpuSeconds = stub.cpu().minus(stubCpuBefore).toMillis() / 1e3;
 
         String prefix = String.format(Locale.ROOT, "round %d/%d  %-15s", round + 1, settings.repeats(), client.name());
         Map<Figure, Double> measured;
@@ -176,11 +179,11 @@ public final class Runner {
         results.add(client.name(), Figure.CONNECTIONS, connections);
         System.out.println(prefix + String.format(Locale.ROOT,
                 "p50 %s µs  p99 %s µs  %s calls/s  %s chunks/s  first chunk %s µs  %s KB/call  %s B/chunk  "
-                        + "cold %s ms  %d conns  (%.1f s)",
+                        + "cold %s ms  %d conns  (%.1f s, stub CPU %.1f s)",
                 Results.format(measured.get(Figure.LATENCY_P50)), Results.format(measured.get(Figure.LATENCY_P99)),
                 Results.format(measured.get(Figure.THROUGHPUT)), Results.format(measured.get(Figure.STREAM_CHUNKS)),
                 Results.format(measured.get(Figure.STREAM_FIRST)), Results.format(measured.get(Figure.ALLOC_CALL)),
                 Results.format(measured.get(Figure.ALLOC_CHUNK)), Results.format(measured.get(Figure.COLD_START)),
-                connections, seconds));
+                connections, seconds, stubCpuSeconds));
     }
 }

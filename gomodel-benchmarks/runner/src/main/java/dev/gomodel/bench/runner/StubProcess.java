@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,11 @@ final class StubProcess implements AutoCloseable {
             int end = answer.indexOf(' ', at);
             return Long.parseLong(answer.substring(at + "connections=".length(), end));
         }
+    }
+
+    /** The CPU time the stub's JVM has used so far, or zero where the OS does not tell. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     @Override
