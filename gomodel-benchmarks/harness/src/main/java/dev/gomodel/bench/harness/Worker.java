@@ -20,13 +20,16 @@ import java.util.concurrent.atomic.LongAdder;
  * at a time (chunks per second, time to first chunk, bytes per chunk), then throughput from
  * many threads. Each measured scenario warms up first. Every answer is checked to be whole
  * (content length, number of chunks), so no client can skip work; any failure ends the JVM
- * with status 1.
+ * with status 1. Last it prints {@code CALLS <n>}, the calls it completed, which the runner
+ * compares with the requests the stub served to reveal requests a library sent again.
  */
 public final class Worker {
 
     private final WorkerSettings settings;
     private final BenchClient client;
     private final Allocations allocations = new Allocations();
+    /** Calls completed and checked, warm-ups included. */
+    private final LongAdder completed = new LongAdder();
 
     private Worker(WorkerSettings settings, BenchClient client) {
         this.settings = settings;
@@ -57,6 +60,7 @@ public final class Worker {
             worker.streaming();
             worker.throughput();
             client.close();
+            System.out.println("CALLS " + worker.completed.sum());
         } catch (Throwable e) {
             System.err.println("worker failed:");
             e.printStackTrace();
@@ -156,6 +160,7 @@ public final class Worker {
             throw new IllegalStateException("expected content of " + settings.createChars() + " chars, got "
                     + (text == null ? "null" : text.length() + " chars"));
         }
+        completed.increment();
     }
 
     private void checkStream(CountingSink sink) {
@@ -163,6 +168,7 @@ public final class Worker {
             throw new IllegalStateException("expected " + settings.streamChunks() + " content chunks of "
                     + settings.streamChars() + " chars in all, got " + sink.chunks + " of " + sink.chars);
         }
+        completed.increment();
     }
 
     /** The nearest-rank percentile of sorted values. */
@@ -205,6 +211,16 @@ public final class Worker {
 
     private static final class StopFlag {
         volatile boolean stopped;
+    }
+
+    /** The calls a worker's output says it completed, or -1 when it did not get that far. */
+    public static long parseCalls(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith("CALLS ")) {
+                return Long.parseLong(line.substring(6).trim());
+            }
+        }
+        return -1;
     }
 
     /** The figures a worker's output reports, by key; lines that are not results are ignored. */

@@ -132,7 +132,7 @@ public final class Runner {
         command.add("throughputMillis=" + settings.throughputMillis());
 
         Path log = logs.resolve(client.name() + "-" + (round + 1) + ".log");
-        long connectionsBefore = stub.connections();
+        StubProcess.Served servedBefore = stub.served();
         Duration stubCpuBefore = stub.cpu();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -158,15 +158,19 @@ public final class Runner {
         }
         reader.join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long connections = stub.connections() - connectionsBefore;
+        StubProcess.Served servedAfter = stub.served();
+        long connections = servedAfter.connections() - servedBefore.connections();
+        long requests = servedAfter.calls() - servedBefore.calls();
         double stubCpuSeconds = stub.cpu().minus(stubCpuBefore).toMillis() / 1e3;
 
         String prefix = String.format(Locale.ROOT, "round %d/%d  %-15s", round + 1, settings.repeats(), client.name());
         Map<Figure, Double> measured;
+        long calls;
         synchronized (lines) {
             measured = Worker.parseResults(lines);
+            calls = Worker.parseCalls(lines);
         }
-        if (!ended || process.exitValue() != 0 || measured.size() < 8) {
+        if (!ended || process.exitValue() != 0 || measured.size() < 8 || calls < 0) {
             results.failed(client.name());
             System.out.println(prefix + "FAILED" + (ended ? " (exit " + process.exitValue() + ")" : " (timed out)")
                     + ", log " + log);
@@ -179,11 +183,12 @@ public final class Runner {
         results.add(client.name(), Figure.CONNECTIONS, connections);
         System.out.println(prefix + String.format(Locale.ROOT,
                 "p50 %s µs  p99 %s µs  %s calls/s  %s chunks/s  first chunk %s µs  %s KB/call  %s B/chunk  "
-                        + "cold %s ms  %d conns  (%.1f s, stub CPU %.1f s)",
+                        + "cold %s ms  %d conns%s  (%.1f s, stub CPU %.1f s)",
                 Results.format(measured.get(Figure.LATENCY_P50)), Results.format(measured.get(Figure.LATENCY_P99)),
                 Results.format(measured.get(Figure.THROUGHPUT)), Results.format(measured.get(Figure.STREAM_CHUNKS)),
                 Results.format(measured.get(Figure.STREAM_FIRST)), Results.format(measured.get(Figure.ALLOC_CALL)),
                 Results.format(measured.get(Figure.ALLOC_CHUNK)), Results.format(measured.get(Figure.COLD_START)),
-                connections, seconds, stubCpuSeconds));
+                connections, requests == calls ? "" : String.format(Locale.ROOT, "  %d requests for %d calls", requests,
+                        calls), seconds, stubCpuSeconds));
     }
 }

@@ -68,8 +68,11 @@ final class StubProcess implements AutoCloseable {
         return ready.get(key);
     }
 
-    /** On how many connections the stub has served chat calls so far. */
-    long connections() throws IOException {
+    /** What the stub has served so far: chat calls, and on how many connections. */
+    record Served(long connections, long calls) {
+    }
+
+    Served served() throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -77,13 +80,21 @@ final class StubProcess implements AutoCloseable {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int at = answer.indexOf("connections=");
-            if (at < 0) {
-                throw new IOException("unexpected /stats answer: " + answer);
-            }
-            int end = answer.indexOf(' ', at);
-            return Long.parseLong(answer.substring(at + "connections=".length(), end));
+            return new Served(counter(answer, "connections"), counter(answer, "creates") + counter(answer, "streams"));
         }
+    }
+
+    private static long counter(String stats, String name) throws IOException {
+        int at = stats.indexOf(name + "=");
+        if (at < 0) {
+            throw new IOException("unexpected /stats answer: " + stats);
+        }
+        int start = at + name.length() + 1;
+        int end = start;
+        while (end < stats.length() && Character.isDigit(stats.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(stats.substring(start, end));
     }
 
     /** The CPU time the stub's JVM has used so far, or zero where the OS does not tell. */
