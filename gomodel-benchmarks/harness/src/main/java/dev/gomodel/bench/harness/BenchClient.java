@@ -22,7 +22,7 @@ public interface BenchClient extends AutoCloseable {
 
     /** Releases the client's resources. */
     @Override
-    void close() throws Exception;
+    void close();
 
     /** Receives the content deltas of one stream; called serially, from any thread. */
     @FunctionalInterface

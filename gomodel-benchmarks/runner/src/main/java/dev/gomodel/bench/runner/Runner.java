@@ -75,7 +75,8 @@ public final class Runner {
             }
         }
 
-        String table = results.table();
+        String table = results.table() + "\nLoad average at the end of the run: " + Machine.describe().load()
+                + " (other work on the machine moves the numbers).\n";
         System.out.println();
         System.out.println(table);
         Path csv = settings.outDir().resolve("latest.csv");
