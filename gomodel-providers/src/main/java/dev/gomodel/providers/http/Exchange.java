@@ -3,7 +3,6 @@ package dev.gomodel.providers.http;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.RequestTimeoutException.Phase;
 import dev.gomodel.error.RequestTimeoutException;
-import dev.gomodel.internal.timer.Timers;
 import dev.gomodel.providers.Timeouts;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -11,12 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * What every call over the JDK client shares, whether it reads a JSON body or a stream:
  * sending (and sending once more after the keep-alive race, see
- * {@link HttpFailures#isStaleConnection}), the idle and total timers, and aborting the
+ * {@link HttpFailures#isStaleConnection}), its time limits (checked by the {@link Watchdog}), and aborting the
  * exchange. A subclass decides what to do with the response headers and body.
  *
  * <p>Thread-safety: the JDK client, the timer thread and the caller (cancel) all touch a call,
@@ -32,8 +30,7 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
     private volatile CompletableFuture<HttpResponse<T>> response;
     volatile Flow.Subscription body;
     volatile long lastActivityNanos = System.nanoTime();
-    private volatile ScheduledFuture<?> idleTimer;
-    private volatile ScheduledFuture<?> totalTimer;
+    private volatile long startNanos;
     private volatile boolean headersReceived;
     private boolean resent;
     /** The thread blocked in {@link HttpClient#send}, while it is; guarded by this. */
@@ -74,15 +71,12 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
         }
     }
 
-    /** Registers the call and arms the total deadline; false if the transport is closed. */
+    /** Registers the call, which starts the clock of its limits; false if the transport is closed. */
     private boolean begin() {
+        startNanos = System.nanoTime();
         if (!transport.register(this)) {
             fail(transport.closedException());
             return false;
-        }
-        if (timeouts().total() != null) {
-            totalTimer = Timers.schedule(timeouts().total(),
-                    () -> fail(new RequestTimeoutException(provider(), Phase.TOTAL, timeouts().total(), null)));
         }
         return true;
     }
@@ -168,9 +162,8 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
 
     @Override
     public final HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
-        headersReceived = true;
         lastActivityNanos = System.nanoTime();
-        armIdleTimer(timeouts().idle().toNanos());
+        headersReceived = true;
         return bodySubscriber(info);
     }
 
@@ -188,24 +181,24 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
     /** Whether the call is waiting on the upstream for body bytes right now (idle time counts only then). */
     abstract boolean awaitingBody();
 
-    private void armIdleTimer(long delayNanos) {
-        idleTimer = Timers.scheduleNanos(delayNanos, this::checkIdle);
-    }
-
-    private void checkIdle() {
+    /**
+     * Ends the call if one of its limits has passed at {@code now}: the total, the wait for the
+     * response headers, or the silence while the body is awaited (idle time counts only then).
+     * Called by the transport's {@link Watchdog}.
+     */
+    final void checkTime(long now) {
         if (isFinished()) {
             return;
         }
-        long idleNanos = timeouts().idle().toNanos();
-        if (!awaitingBody()) {
-            armIdleTimer(idleNanos);
-            return;
-        }
-        long silent = System.nanoTime() - lastActivityNanos;
-        if (silent >= idleNanos) {
-            fail(new RequestTimeoutException(provider(), Phase.IDLE, timeouts().idle(), null));
-        } else {
-            armIdleTimer(idleNanos - silent);
+        Timeouts limits = timeouts();
+        if (limits.total() != null && now - startNanos >= limits.total().toNanos()) {
+            fail(new RequestTimeoutException(provider(), Phase.TOTAL, limits.total(), null));
+        } else if (!headersReceived) {
+            if (now - startNanos >= limits.responseHeaders().toNanos()) {
+                fail(new RequestTimeoutException(provider(), Phase.RESPONSE_HEADERS, limits.responseHeaders(), null));
+            }
+        } else if (awaitingBody() && now - lastActivityNanos >= limits.idle().toNanos()) {
+            fail(new RequestTimeoutException(provider(), Phase.IDLE, limits.idle(), null));
         }
     }
 
@@ -227,16 +220,8 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
         }
     }
 
-    /** Releases timers and the transport's hold on this call; called once the call ended. */
+    /** Releases the transport's hold on this call; called once the call ended. */
     final void release() {
-        cancel(idleTimer);
-        cancel(totalTimer);
         transport.unregister(this);
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
     }
 }

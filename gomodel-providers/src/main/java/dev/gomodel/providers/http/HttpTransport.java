@@ -38,6 +38,7 @@ public final class HttpTransport implements AutoCloseable {
     private final int maxEventBytes;
     private final BodyLog bodyLog;
     private final Set<Exchange<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Watchdog watchdog;
     /** The client; {@code null} once closed, so a closed provider does not keep it reachable. */
     private volatile HttpClient client;
     /** The threads of a client built here; {@code null} when the caller gave the client or executor. */
@@ -52,6 +53,7 @@ public final class HttpTransport implements AutoCloseable {
         this.maxResponseBytes = settings.maxResponseBytes();
         this.maxEventBytes = settings.maxEventBytes();
         this.bodyLog = BodyLog.of(settings.name(), settings.logBodyChars());
+        this.watchdog = new Watchdog(inFlight, settings.timeouts());
         this.client = client;
         this.threads = threads;
         this.ownsClient = settings.httpClient() == null;
@@ -158,8 +160,12 @@ public final class HttpTransport implements AutoCloseable {
         };
     }
 
+    /**
+     * The request as sent. It carries no JDK timeout: the {@link Watchdog} bounds the wait for
+     * the headers, like every other limit, without a timer per request.
+     */
     private HttpRequest finish(HttpRequest.Builder request) {
-        return request.timeout(timeouts.responseHeaders()).build();
+        return request.build();
     }
 
     String provider() {
@@ -194,6 +200,7 @@ public final class HttpTransport implements AutoCloseable {
             inFlight.remove(exchange);
             return false;
         }
+        watchdog.callStarted();
         return true;
     }
 

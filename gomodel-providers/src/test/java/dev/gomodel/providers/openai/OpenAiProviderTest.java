@@ -201,20 +201,36 @@ class OpenAiProviderTest {
                 .isInstanceOf(MalformedResponseException.class);
     }
 
-    @Test
-    void theResponseHeadersTimeoutFiresWithinTwiceItsSetting() {
+    @ParameterizedTest
+    @MethodSource("waysToCall")
+    void theResponseHeadersTimeoutFiresWithinTwiceItsSetting(String way) {
         server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
                 .withHeader("Content-Type", "application/json").withBody(fixture("completion.json"))));
         Duration limit = Duration.ofMillis(400);
         OpenAiProvider openai = provider().timeouts(Timeouts.defaults().withResponseHeaders(limit)).build();
 
         long start = System.nanoTime();
-        Throwable thrown = catchThrowable(() -> openai.create(hello()));
+        Throwable thrown = catchThrowable(() -> {
+            switch (way) {
+                case "create" -> openai.create(hello());
+                case "createAsync" -> openai.createAsync(hello()).join();
+                default -> openai.streamBlocking(hello()).forEach(chunk -> { });
+            }
+        });
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
+        if (thrown instanceof java.util.concurrent.CompletionException) {
+            thrown = thrown.getCause();
+        }
         assertThat(thrown).isInstanceOf(RequestTimeoutException.class);
         assertThat(((RequestTimeoutException) thrown).phase()).isEqualTo(RequestTimeoutException.Phase.RESPONSE_HEADERS);
         assertThat(elapsed).isGreaterThanOrEqualTo(limit).isLessThan(limit.multipliedBy(2));
+        // A blocking send ended by interrupting its thread leaves no interrupt behind.
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    static Stream<String> waysToCall() {
+        return Stream.of("create", "createAsync", "stream");
     }
 
     @Test
