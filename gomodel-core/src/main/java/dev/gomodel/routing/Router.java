@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,10 +120,14 @@ public final class Router implements ChatCompletions, AutoCloseable {
     @Override
     public ChatCompletion create(ChatRequest request) {
         CallContext context = newCall(request, false, null);
-        if (context.policy.deadline() != null || context.policy.attemptTimeout() != null) {
-            return ChatCompletions.super.create(request);
+        if (context.policy.deadline() == null && context.policy.attemptTimeout() == null) {
+            return new BlockingCall(context, request).run(open);
         }
-        return new BlockingCall(context, request).run(open);
+        try {
+            return start(context, request).join();
+        } catch (CompletionException e) {
+            throw Failures.unwrap(e) instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     @Override
@@ -167,6 +172,10 @@ public final class Router implements ChatCompletions, AutoCloseable {
         } catch (GoModelException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return start(context, request);
+    }
+
+    private CompletableFuture<ChatCompletion> start(CallContext context, ChatRequest request) {
         RoutedCall call = new RoutedCall(context, request, open);
         call.start();
         return call.result();
