@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One OpenAI stream of {@value Fixtures#STREAM_EVENTS} events (about 0.5 MB), fed in
+ * One OpenAI stream of {@value Fixtures#STREAM_EVENTS} events (0.65 MB; 0.55 MB minimal), fed in
  * {@value Fixtures#BUFFER_BYTES}-byte buffers, per stream (divide by
  * {@value Fixtures#STREAM_EVENTS} for per event):
  * <ul>
