@@ -39,7 +39,7 @@ public final class Fixtures {
     /**
      * A chat request as an application sends it: a system prompt, three user and two
      * assistant turns, one function tool with a JSON Schema, {@code tool_choice},
-     * {@code temperature} and {@code max_tokens}; about 2 KB of JSON.
+     * {@code temperature} and {@code max_tokens}; 1.75 KB of JSON.
      */
     public static ChatRequest request(String model) {
         return ChatRequest.builder()
@@ -67,7 +67,7 @@ public final class Fixtures {
     /**
      * A non-streamed OpenAI completion as api.openai.com sends it (indented, with
      * {@code refusal}, {@code annotations}, {@code service_tier} and full usage details);
-     * about 1.7 KB.
+     * 1.8 KB.
      */
     public static byte[] completionJson() {
         String content = sentence(new Random(7), 170);
@@ -114,7 +114,7 @@ public final class Fixtures {
 
     /**
      * An Anthropic {@code message} as api.anthropic.com sends it (compact): a text block, a
-     * {@code tool_use} block and usage with cache counts; about 1.2 KB.
+     * {@code tool_use} block and usage with cache counts; 1.2 KB.
      */
     public static byte[] anthropicMessageJson() {
         String text = sentence(new Random(11), 110);

@@ -12,12 +12,17 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarizes a recording made with {@code -prof jfr}: where the benchmark threads allocate
- * (sampled {@code jdk.ObjectAllocationSample} weights, by class and by allocation site) and
- * where they spend CPU (execution samples, by the method on top and by the nearest
- * {@code dev.gomodel} method). Only JMH worker threads count, so setup and the harness stay
- * out. Shares are of the sampled total; multiply an allocation share by {@code -prof gc}'s
- * {@code gc.alloc.rate.norm} for bytes per operation.
+ * Summarizes a recording made with {@code -prof jfr}: where the benchmark threads allocate, by
+ * class and by allocation site, and where they spend CPU (execution samples, by the method on
+ * top and by the nearest {@code dev.gomodel} method). Only JMH worker threads count, so setup
+ * and the harness stay out. Shares are of the total; multiply an allocation share by
+ * {@code -prof gc}'s {@code gc.alloc.rate.norm} for bytes per operation.
+ *
+ * <p>Allocations come from {@code jdk.ObjectAllocationSample} (the default: sampled at TLAB
+ * refills, which in a tight benchmark loop can alias onto whichever object happens to cross the
+ * buffer's end, so read its shares with suspicion) or, exact, from
+ * {@code jdk.ObjectAllocationOutsideTLAB} with {@code allocations.jfc} and {@code -XX:-UseTLAB}
+ * (see README.md, "Profiling").
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar dev.gomodel.benchmarks.jmh.JfrTop path/to/profile.jfr [top]
@@ -31,6 +36,10 @@ public final class JfrTop {
 
     private final Map<String, Long> bytesByClass = new HashMap<>();
     private final Map<String, Long> bytesBySite = new HashMap<>();
+    private final Map<String, Long> objectsByClass = new HashMap<>();
+    private final Map<String, Long> objectsBySite = new HashMap<>();
+    private final Map<String, Long> bytesByOurs = new HashMap<>();
+    private final Map<String, Long> objectsByOurs = new HashMap<>();
     private final Map<String, Long> cpuBySelf = new HashMap<>();
     private final Map<String, Long> cpuByOurs = new HashMap<>();
     private long bytes;
@@ -61,12 +70,19 @@ public final class JfrTop {
         if (frames.isEmpty()) {
             return;
         }
-        if (type.equals("jdk.ObjectAllocationSample")) {
-            long weight = event.getLong("weight");
+        boolean sampled = type.equals("jdk.ObjectAllocationSample");
+        if (sampled || type.equals("jdk.ObjectAllocationOutsideTLAB")) {
+            long weight = sampled ? event.getLong("weight") : event.getLong("allocationSize");
             String allocated = event.getClass("objectClass").getName();
             bytes += weight;
+            String site = allocated + "  at " + site(event.getStackTrace());
             bytesByClass.merge(allocated, weight, Long::sum);
-            bytesBySite.merge(allocated + "  at " + site(event.getStackTrace()), weight, Long::sum);
+            bytesBySite.merge(site, weight, Long::sum);
+            objectsByClass.merge(allocated, 1L, Long::sum);
+            objectsBySite.merge(site, 1L, Long::sum);
+            String ours = nearestOurs(frames).replaceFirst(":-?\\d+$", "");
+            bytesByOurs.merge(ours, weight, Long::sum);
+            objectsByOurs.merge(ours, 1L, Long::sum);
         } else if (type.equals("jdk.ExecutionSample")) {
             cpuSamples++;
             cpuBySelf.merge(method(frames.get(0)), 1L, Long::sum);
@@ -79,7 +95,7 @@ public final class JfrTop {
         if (thread == null && event.hasField("sampledThread")) {
             thread = event.getThread("sampledThread");
         }
-        return thread != null && thread.getJavaName() != null && thread.getJavaName().contains("jmhWorker");
+        return thread != null && thread.getJavaName() != null && thread.getJavaName().contains("jmh-worker");
     }
 
     /** The top frame, and the nearest frame of ours when the top is the JDK's or Jackson's. */
@@ -120,15 +136,18 @@ public final class JfrTop {
     }
 
     private void print(int top) {
-        System.out.printf("allocation samples (jmhWorker threads): %,d sampled bytes%n", bytes);
-        printShares("allocated by class", bytesByClass, bytes, top);
-        printShares("allocated by site (class  at  top frame  <-  nearest dev.gomodel frame)", bytesBySite, bytes, top);
-        System.out.printf("%nexecution samples (jmhWorker threads): %,d%n", cpuSamples);
-        printShares("CPU by top frame", cpuBySelf, cpuSamples, top);
-        printShares("CPU by nearest dev.gomodel frame", cpuByOurs, cpuSamples, top);
+        System.out.printf("allocations (jmh-worker threads): %,d bytes%n", bytes);
+        printShares("bytes by class (share, events)", bytesByClass, objectsByClass, bytes, top);
+        printShares("bytes by nearest dev.gomodel method (share, events)", bytesByOurs, objectsByOurs, bytes, top);
+        printShares("bytes by site (share, events; class  at  top frame  <-  nearest dev.gomodel frame)", bytesBySite,
+                objectsBySite, bytes, top);
+        System.out.printf("%nexecution samples (jmh-worker threads): %,d%n", cpuSamples);
+        printShares("CPU by top frame", cpuBySelf, null, cpuSamples, top);
+        printShares("CPU by nearest dev.gomodel frame", cpuByOurs, null, cpuSamples, top);
     }
 
-    private static void printShares(String title, Map<String, Long> counts, long total, int top) {
+    private static void printShares(String title, Map<String, Long> counts, Map<String, Long> events, long total,
+            int top) {
         System.out.printf("%n-- %s%n", title);
         if (total == 0) {
             System.out.println("   (none)");
@@ -137,6 +156,7 @@ public final class JfrTop {
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(top)
-                .forEach(entry -> System.out.printf("%6.1f%%  %s%n", 100.0 * entry.getValue() / total, entry.getKey()));
+                .forEach(entry -> System.out.printf("%6.1f%%  %s%s%n", 100.0 * entry.getValue() / total,
+                        events == null ? "" : String.format("%,10d  ", events.get(entry.getKey())), entry.getKey()));
     }
 }

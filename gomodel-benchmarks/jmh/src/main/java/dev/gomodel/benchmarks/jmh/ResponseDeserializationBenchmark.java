@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading what OpenAI answers: a non-streamed completion as api.openai.com sends it (about
- * 1.7 KB, indented, with usage details and the members the codec keeps as unknown), and one
- * content chunk of a stream (about 290 bytes), with {@code ChatJson}.
+ * Reading what OpenAI answers: a non-streamed completion as api.openai.com sends it (1.8 KB,
+ * indented, with usage details and the members the codec keeps as unknown), and one content
+ * chunk of a stream (320 bytes; 270 without the unknown members), with {@code ChatJson}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A realistic request (system prompt, five turns, a function tool with a JSON Schema,
- * {@code tool_choice}, {@code temperature}, {@code max_tokens}; about 2 KB of JSON) on its way
+ * {@code tool_choice}, {@code temperature}, {@code max_tokens}; 1.75 KB of JSON) on its way
  * out: the codec alone, and what {@link OpenAiProvider} does before it ({@code upstreamRequest}
  * rebuilds the request for the upstream), for a plain and a streamed call.
  *
