@@ -60,9 +60,7 @@ final class BlockingCall implements OpenCalls.Call {
                 try {
                     ChatCompletion completion = target.provider().create(Router.upstreamRequest(request, target));
                     context.attemptSucceeded(target, waited, context.now() - start);
-                    ChatCompletion served = completion.provider() == null ? completion.withProvider(target.name())
-                            : completion;
-                    served = served.withRoute(context.report());
+                    ChatCompletion served = context.served(target, completion);
                     context.listener.callCompleted(context.call, served.usage(), served.route());
                     return served;
                 } catch (RuntimeException e) {

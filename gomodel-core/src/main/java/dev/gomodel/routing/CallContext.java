@@ -1,5 +1,6 @@
 package dev.gomodel.routing;
 
+import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.RouteReport;
 import dev.gomodel.chat.RouteReport.Outcome;
 import dev.gomodel.error.ApiException;
@@ -136,6 +137,12 @@ final class CallContext {
         Plan.Stage current = plan.stages().get(stage);
         return new CircuitOpenException("every provider that serves " + current.label()
                 + " has an open circuit; none was tried", current.pool().get(0).name());
+    }
+
+    /** The completion an attempt on {@code target} returned, as the caller gets it: with its provider and the route. */
+    ChatCompletion served(Target target, ChatCompletion completion) {
+        ChatCompletion named = completion.provider() == null ? completion.withProvider(target.name()) : completion;
+        return named.withRoute(report());
     }
 
     /** An attempt succeeded: its provider's statistics and breaker hear of it, and it is reported. */

@@ -150,9 +150,7 @@ final class RoutedCall implements OpenCalls.Call {
         }
         if (failure == null) {
             context.attemptSucceeded(attempt.target, attempt.waitedNanos, latency);
-            ChatCompletion served = completion.provider() == null ? completion.withProvider(attempt.target.name())
-                    : completion;
-            complete(served.withRoute(context.report()));
+            complete(context.served(attempt.target, completion));
             return;
         }
         context.attemptFailed(attempt.target, failure, attempt.waitedNanos, latency);
