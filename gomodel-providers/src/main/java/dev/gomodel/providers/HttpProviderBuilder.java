@@ -152,7 +152,12 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
-    /** The executor of the client built for this provider; default the JDK client's own. */
+    /**
+     * The executor of the client built for this provider, to which the JDK hands the work of
+     * its I/O thread: reading and decoding responses, and calling stream subscribers. By
+     * default there is none and that work runs on the I/O thread itself, which saves a
+     * hand-off per response and per body buffer but means stream callbacks must not block.
+     */
     public B executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         return self();

@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
  * @param models the models it serves; empty for any
  * @param timeouts the time limits
  * @param httpClient the caller's client, or {@code null} to build one
- * @param executor the executor of a built client, or {@code null} for the JDK's
+ * @param executor the executor of a built client, or {@code null} to run its work on its I/O thread
  * @param maxResponseBytes the largest non-streamed body accepted
  * @param maxEventBytes the largest single stream event accepted
  * @param logBodyChars how much of each request and response body to log; {@code 0} logs none

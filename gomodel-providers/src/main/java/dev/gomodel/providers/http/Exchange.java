@@ -51,10 +51,10 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
         return transport.timeouts();
     }
 
-    /** Sends the request asynchronously and arms the total deadline. */
+    /** Sends the request asynchronously, without making the calling thread wait for a connection. */
     final void start() {
         if (begin()) {
-            send();
+            transport.startAsync(this::send, () -> fail(transport.closedException()));
         }
     }
 
@@ -82,6 +82,9 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
     }
 
     private void send() {
+        if (isFinished()) {
+            return;
+        }
         HttpClient client = transport.client();
         if (client == null) {
             fail(transport.closedException());
@@ -164,7 +167,7 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
     public final HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
         lastActivityNanos = System.nanoTime();
         headersReceived = true;
-        return bodySubscriber(info);
+        return ClientCallbacks.marking(bodySubscriber(info));
     }
 
     /** Chooses how to read the body, once status and headers are known. */

@@ -16,14 +16,22 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
  * A provider's HTTP layer: one {@link HttpClient} (so connections are reused), its time and
  * size limits, and the calls in flight so that {@link #close()} can end them.
  *
- * <p>Thread-safe. Calls never block a thread of the client's executor: bodies are read as
- * they arrive and the only waiting is the caller's own, in a blocking {@code create}.
+ * <p>Threads. A client built here runs the JDK's tasks inline instead of handing each one to
+ * another thread: a blocking {@code create} sends and waits on its caller's thread, and responses
+ * are read, decoded and delivered on the client's I/O thread, which is where a stream's
+ * subscriber is called. An asynchronous call starts on the provider's {@link HttpThreads}, so its
+ * caller never waits for a connection. A client or executor given by the caller keeps the JDK's
+ * own hand-offs.
+ *
+ * <p>Thread-safe. Calls never block the client's I/O thread: bodies are read as they arrive and
+ * the only waiting is the caller's own, in a blocking {@code create}.
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -41,7 +49,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Watchdog watchdog;
     /** The client; {@code null} once closed, so a closed provider does not keep it reachable. */
     private volatile HttpClient client;
-    /** The threads of a client built here; {@code null} when the caller gave the client or executor. */
+    /** Where asynchronous calls start; {@code null} when the caller gave the client or executor. */
     private final HttpThreads threads;
     /** Whether {@link #client} was built here, and so is this transport's to close. */
     private final boolean ownsClient;
@@ -70,8 +78,8 @@ public final class HttpTransport implements AutoCloseable {
             return new HttpTransport(settings, settings.httpClient(), null);
         }
         HttpThreads threads = settings.executor() == null ? new HttpThreads(settings.name()) : null;
-        Executor executor = threads != null ? threads : settings.executor();
-        return new HttpTransport(settings, newClient(settings.baseUrl(), settings.timeouts(), executor), threads);
+        return new HttpTransport(settings, newClient(settings.baseUrl(), settings.timeouts(), settings.executor()),
+                threads);
     }
 
     /**
@@ -94,8 +102,13 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * A client for {@code baseUrl}: HTTP/1.1 for {@code http://} (an h2c upgrade stalls many
-     * local servers), HTTP/2 with fallback for {@code https://}, the connect timeout, and
-     * {@code executor}.
+     * local servers), HTTP/2 with fallback for {@code https://}, the connect timeout, and the
+     * caller's executor, or none.
+     *
+     * <p>Without one, the client runs its tasks on the thread that has them: the JDK hands its
+     * I/O thread's work to the executor, by default a thread per task, which costs every call
+     * a hand-off (two for a blocking send) that the end-to-end benchmark measures in latency,
+     * throughput and stream speed. Nothing here blocks in those tasks.
      */
     private static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
         return HttpClient.newBuilder()
@@ -103,7 +116,7 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
                         : HttpClient.Version.HTTP_2)
-                .executor(executor)
+                .executor(executor != null ? executor : Runnable::run)
                 .build();
     }
 
@@ -166,6 +179,22 @@ public final class HttpTransport implements AutoCloseable {
      */
     private HttpRequest finish(HttpRequest.Builder request) {
         return request.build();
+    }
+
+    /**
+     * Runs {@code send}, which starts an asynchronous call, off the caller's thread when this
+     * transport's client would otherwise start it inline.
+     */
+    void startAsync(Runnable send, Runnable onClosed) {
+        if (threads == null) {
+            send.run();
+            return;
+        }
+        try {
+            threads.execute(send);
+        } catch (RejectedExecutionException e) {
+            onClosed.run();
+        }
     }
 
     String provider() {
@@ -234,18 +263,28 @@ public final class HttpTransport implements AutoCloseable {
         inFlight.clear();
         HttpClient released = client;
         client = null;
-        if (ownsClient && released instanceof AutoCloseable closeable
-                && (threads == null || !threads.isCurrentThread())) {
-            // Every exchange was aborted above, so this waits for nothing; it is skipped on the
-            // client's own threads, where waiting for the client to terminate could never end.
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> provider + ": closing the HTTP client failed", e);
+        if (ownsClient && released instanceof AutoCloseable closeable) {
+            // Every exchange was aborted above, so closing waits only for the I/O thread to end.
+            // Inside one of the client's callbacks this thread may be that I/O thread, which can
+            // never see itself end: there the close finishes on a thread of its own.
+            if (!ClientCallbacks.isRunning()) {
+                closeQuietly(closeable);
+            } else {
+                Thread closer = new Thread(() -> closeQuietly(closeable), "gomodel-http-" + provider + "-close");
+                closer.setDaemon(true);
+                closer.start();
             }
         }
         if (threads != null) {
             threads.shutdown();
+        }
+    }
+
+    private void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> provider + ": closing the HTTP client failed", e);
         }
     }
 }
