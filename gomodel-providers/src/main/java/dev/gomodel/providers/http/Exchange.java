@@ -32,6 +32,8 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
     volatile long lastActivityNanos = System.nanoTime();
     private volatile long startNanos;
     private volatile boolean headersReceived;
+    /** Whether {@link #abortExchange} was called; read by a send that may have raced it. */
+    private volatile boolean aborted;
     private boolean resent;
     /** The thread blocked in {@link HttpClient#send}, while it is; guarded by this. */
     private Thread blockedSender;
@@ -91,7 +93,7 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
             return;
         }
         CompletableFuture<HttpResponse<T>> attempt = client.sendAsync(request, this);
-        response = attempt;
+        attach(attempt);
         attempt.whenComplete((result, failure) -> {
             if (failure == null) {
                 onResponse(result);
@@ -101,7 +103,18 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
                 failWith(failure);
             }
         });
-        if (isFinished()) {
+    }
+
+    /**
+     * Holds the JDK's future of a sent request so that an abort can cancel it, and cancels it
+     * at once if an abort came first. The exchange may have ended on the I/O thread before
+     * {@code sendAsync} even returned; only an abort may cancel it then: a call that ended
+     * normally may already have handed its connection back to the pool, and cancelling its
+     * exchange would close that connection under the next call.
+     */
+    final void attach(CompletableFuture<HttpResponse<T>> attempt) {
+        response = attempt;
+        if (aborted) {
             attempt.cancel(true);
         }
     }
@@ -207,6 +220,7 @@ abstract class Exchange<T> implements HttpResponse.BodyHandler<T> {
 
     /** Stops reading: cancels the body subscription or, before headers, the exchange itself. */
     final void abortExchange() {
+        aborted = true;
         Flow.Subscription subscription = body;
         if (subscription != null) {
             subscription.cancel();
