@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.regex.Pattern;
 
 /**
  * A provider speaking OpenAI's chat-completions API: OpenAI itself or any OpenAI-compatible
@@ -60,7 +59,6 @@ public final class OpenAiProvider implements Provider {
     private static final Set<String> REQUEST_FIELDS = Set.of("model", "messages", "max_tokens", "temperature",
             "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider");
 
-    private static final Pattern REASONING_MODEL = Pattern.compile("^(o\\d|gpt-5)([-.].*)?$");
 
     /** The path of the chat-completions endpoint under the base URL, unless configured otherwise. */
     public static final String DEFAULT_CHAT_PATH = "/chat/completions";
@@ -195,9 +193,14 @@ public final class OpenAiProvider implements Provider {
         return completion;
     }
 
-    /** The request as this upstream wants it. */
+    /** The request as this upstream wants it: {@code request} itself when nothing needs changing. */
     ChatRequest upstreamRequest(ChatRequest request, boolean stream) {
         Objects.requireNonNull(request, "request");
+        return isAsSent(request, stream) ? request : rebuilt(request, stream);
+    }
+
+    /** The request rebuilt for this upstream: what {@link #upstreamRequest} returns when something changes. */
+    ChatRequest rebuilt(ChatRequest request, boolean stream) {
         ChatRequest.Builder upstream = forwardsRouting ? request.toBuilder() : request.toBuilder().provider(null);
         extraBody.forEach((member, value) -> {
             if (!request.extra().containsKey(member)) {
@@ -224,13 +227,43 @@ public final class OpenAiProvider implements Provider {
                 case REASONING_OBJECT -> { }
             }
         }
-        if (reasoningModelParameters && REASONING_MODEL.matcher(request.model()).matches()) {
+        if (reasoningModelParameters && isReasoningModel(request.model())) {
             if (request.maxTokens() != null) {
                 upstream.maxTokens(null).extra("max_completion_tokens", JsonValue.of(request.maxTokens()));
             }
             upstream.temperature(null);
         }
         return upstream.build();
+    }
+
+    /** Whether {@link #upstreamRequest} would leave {@code request} as it is; each test mirrors a change there. */
+    private boolean isAsSent(ChatRequest request, boolean stream) {
+        boolean streamFields = stream
+                ? Boolean.TRUE.equals(request.stream()) && (!streamUsage || request.streamOptions() != null)
+                : request.stream() == null && request.streamOptions() == null;
+        return streamFields
+                && (forwardsRouting || request.provider() == null)
+                && request.extra().keySet().containsAll(extraBody.keySet())
+                && (request.reasoning() == null || reasoningField == ReasoningField.REASONING_OBJECT)
+                && !(reasoningModelParameters && (request.maxTokens() != null || request.temperature() != null)
+                        && isReasoningModel(request.model()));
+    }
+
+    /**
+     * Whether OpenAI's reasoning-model rules apply to {@code model}: {@code o} and a digit, or
+     * {@code gpt-5}, alone or followed by {@code -} or {@code .} and anything ({@code o3-mini},
+     * {@code gpt-5.1}), but not {@code gpt-50} or {@code o3x}.
+     */
+    static boolean isReasoningModel(String model) {
+        int stem;
+        if (model.length() >= 2 && model.charAt(0) == 'o' && model.charAt(1) >= '0' && model.charAt(1) <= '9') {
+            stem = 2;
+        } else if (model.startsWith("gpt-5")) {
+            stem = 5;
+        } else {
+            return false;
+        }
+        return model.length() == stem || model.charAt(stem) == '-' || model.charAt(stem) == '.';
     }
 
     private HttpRequest.Builder httpRequest(byte[] body, String accept) {
