@@ -35,10 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ThreadingTest {
 
-    static final String STREAM = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},"
-            + "\"finish_reason\":null}]}\n\n"
-            + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
-            + "data: [DONE]\n\n";
+    /** A two-chunk stream, the one {@link LoggingTest} serves. */
+    static final String STREAM = LoggingTest.STREAM;
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
