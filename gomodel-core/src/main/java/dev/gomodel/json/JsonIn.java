@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.gomodel.chat.JsonValue;
+import dev.gomodel.internal.json.TrustedJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -202,7 +203,7 @@ final class JsonIn {
     /**
      * The current value, whatever its type, as a {@link JsonValue}: the structure is copied
      * token by token to compact JSON, numbers with their exact digits and objects with their key
-     * order.
+     * order. The text comes from the parser's tokens, so it is not parsed again.
      */
     JsonValue value() throws IOException {
         switch (token()) {
@@ -212,14 +213,46 @@ final class JsonIn {
                 return JsonValue.TRUE;
             case VALUE_FALSE:
                 return JsonValue.FALSE;
-            default:
-                StringWriter text = new StringWriter(64);
-                try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
-                    out.setCharacterEscapes(Json.CAPTURE_ESCAPES);
-                    copyCurrentStructure(out);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                // The number's text as it came: no rounding, no change of notation.
+                return TrustedJson.value(parser.getText());
+            case VALUE_STRING:
+                String quoted = quotedIfNothingToEscape();
+                if (quoted != null) {
+                    return TrustedJson.value(quoted);
                 }
-                return JsonValue.parse(text.toString());
+                return TrustedJson.value(copyToText());
+            default:
+                return TrustedJson.value(copyToText());
         }
+    }
+
+    /**
+     * The current string in quotes, as the generator would write it, when it holds nothing the
+     * generator escapes (a control character, a quote, a backslash or a surrogate); otherwise
+     * {@code null}.
+     */
+    private String quotedIfNothingToEscape() throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        for (int i = offset; i < offset + length; i++) {
+            char c = chars[i];
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return null;
+            }
+        }
+        return new StringBuilder(length + 2).append('"').append(chars, offset, length).append('"').toString();
+    }
+
+    private String copyToText() throws IOException {
+        StringWriter text = new StringWriter(64);
+        try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+            out.setCharacterEscapes(Json.CAPTURE_ESCAPES);
+            copyCurrentStructure(out);
+        }
+        return text.toString();
     }
 
     private void copyCurrentStructure(JsonGenerator out) throws IOException {
