@@ -34,22 +34,20 @@ final class OpenAiStreamDialect implements StreamDialect {
 
     @Override
     public void onEvent(SseEvent event, Sink sink) {
-        String data = event.data();
-        if (data.equals("[DONE]")) {
+        if (event.dataIs("[DONE]")) {
             sink.done();
             return;
         }
-        byte[] json = data.getBytes(StandardCharsets.UTF_8);
-        if ("error".equals(event.event()) || data.startsWith("{\"error\"")) {
-            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, json);
+        if ("error".equals(event.event()) || event.dataStartsWith("{\"error\"")) {
+            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, event.dataBytes());
             if (error != null) {
                 sink.error(error);
                 return;
             }
         }
-        ChatCompletionChunk chunk = ChatJson.readChunk(json, 0, json.length);
+        ChatCompletionChunk chunk = ChatJson.readChunk(event.dataArray(), event.dataOffset(), event.dataLength());
         if (chunk.choices().isEmpty() && chunk.usage() == null && chunk.extra().containsKey("error")) {
-            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, json);
+            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, event.dataBytes());
             if (error != null) {
                 sink.error(error);
                 return;
