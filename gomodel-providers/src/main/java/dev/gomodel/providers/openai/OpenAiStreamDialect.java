@@ -5,6 +5,7 @@ import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Usage;
 import dev.gomodel.error.ApiException;
 import dev.gomodel.json.ChatJson;
+import dev.gomodel.json.ChunkReader;
 import dev.gomodel.providers.http.ErrorResponses;
 import dev.gomodel.providers.http.SseEvent;
 import dev.gomodel.providers.http.StreamDialect;
@@ -26,6 +27,7 @@ final class OpenAiStreamDialect implements StreamDialect {
 
     private final String provider;
     private final HttpHeaders headers;
+    private final ChunkReader chunks = new ChunkReader();
 
     OpenAiStreamDialect(String provider, HttpHeaders headers) {
         this.provider = provider;
@@ -45,7 +47,7 @@ final class OpenAiStreamDialect implements StreamDialect {
                 return;
             }
         }
-        ChatCompletionChunk chunk = ChatJson.readChunk(event.dataArray(), event.dataOffset(), event.dataLength());
+        ChatCompletionChunk chunk = chunks.read(event.dataArray(), event.dataOffset(), event.dataLength());
         if (chunk.choices().isEmpty() && chunk.usage() == null && chunk.extra().containsKey("error")) {
             ApiException error = ErrorResponses.fromErrorEvent(provider, headers, event.dataBytes());
             if (error != null) {
