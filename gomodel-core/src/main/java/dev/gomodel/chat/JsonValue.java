@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.gomodel.internal.json.SurrogateEscapes;
+import dev.gomodel.internal.json.TrustedJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,6 +32,10 @@ public final class JsonValue {
     public static final JsonValue TRUE = new JsonValue("true");
     /** The JSON literal {@code false}. */
     public static final JsonValue FALSE = new JsonValue("false");
+
+    static {
+        TrustedJson.register(JsonValue::new);
+    }
 
     private final String json;
 

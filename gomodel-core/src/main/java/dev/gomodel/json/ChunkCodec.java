@@ -23,8 +23,16 @@ final class ChunkCodec {
     }
 
     static ChatCompletionChunk readChunk(JsonIn in) throws IOException {
+        return readChunk(in, null);
+    }
+
+    /**
+     * Reads a chunk of a stream whose previous chunk was {@code previous} ({@code null} for
+     * none), sharing the strings that repeat (see {@link ResponseHead#ResponseHead(ChatCompletionChunk)}).
+     */
+    static ChatCompletionChunk readChunk(JsonIn in, ChatCompletionChunk previous) throws IOException {
         in.requireObject("a chunk object");
-        ResponseHead head = new ResponseHead();
+        ResponseHead head = new ResponseHead(previous);
         List<ChunkChoice> choices = null;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("choices")) {

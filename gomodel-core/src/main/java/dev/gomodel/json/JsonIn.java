@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.gomodel.chat.JsonValue;
+import dev.gomodel.internal.json.TrustedJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -93,6 +94,33 @@ final class JsonIn {
         throw mismatch("a string or null");
     }
 
+    /**
+     * A string or {@code null}, as {@link #string()}; {@code previous} itself when the string has
+     * the same text, so a stream's repeated values share one {@code String}.
+     */
+    String string(String previous) throws IOException {
+        if (previous != null && token() == JsonToken.VALUE_STRING && textEquals(previous, 0, previous.length())) {
+            return previous;
+        }
+        return string();
+    }
+
+    /** Whether the current string's text is {@code text.substring(from, to)}. */
+    private boolean textEquals(String text, int from, int to) throws IOException {
+        int length = parser.getTextLength();
+        if (length != to - from) {
+            return false;
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        for (int i = 0; i < length; i++) {
+            if (chars[offset + i] != text.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A boolean or {@code null}. */
     Boolean bool() {
         JsonToken token = token();
@@ -124,6 +152,12 @@ final class JsonIn {
     int integer(int defaultValue) throws IOException {
         Integer value = integer();
         return value == null ? defaultValue : value;
+    }
+
+    /** An integer that fits a {@code long}, or {@code null}; {@code previous} itself when equal to it. */
+    Long longInteger(Long previous) throws IOException {
+        Long value = longInteger();
+        return value != null && value.equals(previous) ? previous : value;
     }
 
     /** An integer that fits a {@code long}, or {@code null}. */
@@ -200,9 +234,29 @@ final class JsonIn {
     }
 
     /**
+     * Adds the current member to {@code extra} as {@link #unknown(Map, String)} does, reusing
+     * {@code previous} (the same member of the stream's previous chunk, or {@code null}) when the
+     * member is a string of the same text.
+     */
+    Map<String, JsonValue> unknown(Map<String, JsonValue> extra, String name, JsonValue previous)
+            throws IOException {
+        if (previous == null || token() != JsonToken.VALUE_STRING || !isQuoted(previous.json())) {
+            return unknown(extra, name);
+        }
+        Map<String, JsonValue> map = extra == null ? new LinkedHashMap<>(4) : extra;
+        map.put(name, nothingToEscape() && textEquals(previous.json(), 1, previous.json().length() - 1)
+                ? previous : value());
+        return map;
+    }
+
+    private static boolean isQuoted(String json) {
+        return json.length() >= 2 && json.charAt(0) == '"';
+    }
+
+    /**
      * The current value, whatever its type, as a {@link JsonValue}: the structure is copied
      * token by token to compact JSON, numbers with their exact digits and objects with their key
-     * order.
+     * order. The text comes from the parser's tokens, so it is not parsed again.
      */
     JsonValue value() throws IOException {
         switch (token()) {
@@ -212,14 +266,48 @@ final class JsonIn {
                 return JsonValue.TRUE;
             case VALUE_FALSE:
                 return JsonValue.FALSE;
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                // The number's text as it came: no rounding, no change of notation.
+                return TrustedJson.value(parser.getText());
+            case VALUE_STRING:
+                return TrustedJson.value(nothingToEscape() ? quoted() : copyToText());
             default:
-                StringWriter text = new StringWriter(64);
-                try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
-                    out.setCharacterEscapes(Json.CAPTURE_ESCAPES);
-                    copyCurrentStructure(out);
-                }
-                return JsonValue.parse(text.toString());
+                return TrustedJson.value(copyToText());
         }
+    }
+
+    /**
+     * Whether the current string holds nothing the generator escapes (a control character, a
+     * quote, a backslash or a surrogate), so its JSON text is its text in quotes.
+     */
+    private boolean nothingToEscape() throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        for (int i = offset; i < offset + length; i++) {
+            char c = chars[i];
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The current string in quotes. */
+    private String quoted() throws IOException {
+        int length = parser.getTextLength();
+        return new StringBuilder(length + 2).append('"').append(parser.getTextCharacters(), parser.getTextOffset(), length)
+                .append('"').toString();
+    }
+
+    private String copyToText() throws IOException {
+        StringWriter text = new StringWriter(64);
+        try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+            out.setCharacterEscapes(Json.CAPTURE_ESCAPES);
+            copyCurrentStructure(out);
+        }
+        return text.toString();
     }
 
     private void copyCurrentStructure(JsonGenerator out) throws IOException {

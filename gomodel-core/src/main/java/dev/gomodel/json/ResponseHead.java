@@ -1,6 +1,7 @@
 package dev.gomodel.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Usage;
 import java.io.IOException;
@@ -18,6 +19,11 @@ final class ResponseHead {
     static final Set<String> KNOWN = Set.of("id", "object", "created", "model", "provider", "system_fingerprint",
             "choices", "usage");
 
+    /** A stream's previous chunk, whose values are reused when the same ones come again. */
+    private static final ChatCompletionChunk NO_PREVIOUS = new ChatCompletionChunk(null, null, null, null, null, null,
+            null, null, null);
+
+    private final ChatCompletionChunk previous;
     String id;
     String object;
     Long created;
@@ -27,17 +33,32 @@ final class ResponseHead {
     Usage usage;
     Map<String, JsonValue> extra;
 
+    /** The head of a completion, or of a chunk read on its own. */
+    ResponseHead() {
+        this(null);
+    }
+
+    /**
+     * The head of a chunk of a stream whose previous chunk was {@code previous} ({@code null} for
+     * none): a string member with the same text as the previous chunk's ({@code id},
+     * {@code model}, a top-level unknown string such as {@code service_tier}) is read as that
+     * chunk's value, so the chunks of a stream share them.
+     */
+    ResponseHead(ChatCompletionChunk previous) {
+        this.previous = previous == null ? NO_PREVIOUS : previous;
+    }
+
     /** Reads the member {@code name} unless it is {@code choices}: that is for the caller. */
     void read(JsonIn in, String name) throws IOException {
         switch (name) {
-            case "id" -> id = in.string();
-            case "object" -> object = in.string();
-            case "created" -> created = in.longInteger();
-            case "model" -> model = in.string();
-            case "provider" -> provider = in.string();
-            case "system_fingerprint" -> systemFingerprint = in.string();
+            case "id" -> id = in.string(previous.id());
+            case "object" -> object = in.string(previous.object());
+            case "created" -> created = in.longInteger(previous.created());
+            case "model" -> model = in.string(previous.model());
+            case "provider" -> provider = in.string(previous.provider());
+            case "system_fingerprint" -> systemFingerprint = in.string(previous.systemFingerprint());
             case "usage" -> usage = UsageCodec.readUsage(in);
-            default -> extra = in.unknown(extra, name);
+            default -> extra = in.unknown(extra, name, previous.extra().get(name));
         }
     }
 

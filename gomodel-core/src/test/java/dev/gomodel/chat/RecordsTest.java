@@ -3,6 +3,7 @@ package dev.gomodel.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,32 @@ class RecordsTest {
         assertThat(copy).containsExactly(Map.entry("seed", JsonValue.of(1)));
         assertThatThrownBy(() -> copy.put("x", JsonValue.TRUE)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(Copies.extra(null)).isEmpty();
+    }
+
+    @Test
+    void extraIsCopiedOnceAndSharedByCopiesOfTheRecord() {
+        LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
+        extra.put("service_tier", JsonValue.of("default"));
+        ChatCompletionChunk chunk = new ChatCompletionChunk("c", ChatCompletionChunk.OBJECT, 1L, "m", null, null,
+                List.of(), null, extra);
+
+        assertThat(Copies.extra(chunk.extra())).isSameAs(chunk.extra());
+        assertThat(chunk.withProvider("openai").extra()).isSameAs(chunk.extra());
+        assertThatThrownBy(() -> chunk.extra().entrySet().iterator().next().setValue(JsonValue.TRUE))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> chunk.extra().keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(chunk.extra()).isEqualTo(Map.of("service_tier", JsonValue.of("default")))
+                .hasSameHashCodeAs(Map.of("service_tier", JsonValue.of("default")));
+    }
+
+    @Test
+    void anUnmodifiableViewOfAMapSomeoneElseHoldsIsStillCopied() {
+        LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
+        extra.put("seed", JsonValue.of(1));
+        Map<String, JsonValue> copy = Copies.extra(Collections.unmodifiableMap(extra));
+        extra.put("top_p", JsonValue.of(0.5));
+
+        assertThat(copy).containsExactly(Map.entry("seed", JsonValue.of(1)));
     }
 
     @Test

@@ -153,6 +153,34 @@ class ChatJsonValuesTest {
         assertThat(ChatJson.readRequest(written)).isEqualTo(request);
     }
 
+    @Test
+    void unknownStringsReadAsTheTextJsonValueWritesForThem() {
+        List<String> texts = List.of("default", "", "caf\u00e9 \u2615", "a\"b", "a\\b", "tab\t", "\u0001", "/", "\u007f",
+                "\u2028", "\ud83d\ude00", "lone \ud800", "\ufffd");
+        for (String text : texts) {
+            String chunk = "{\"id\":\"c\",\"choices\":[],\"x\":" + JsonValue.of(text).json() + "}";
+            byte[] bytes = utf8(chunk);
+
+            JsonValue read = ChatJson.readChunk(bytes, 0, bytes.length).extra().get("x");
+
+            assertThat(read.json()).as(text).isEqualTo(JsonValue.of(text).json());
+            assertThat(read.asString()).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void unknownNumbersAndStructuresReadAsCompactTextWithTheirDigits() {
+        String chunk = "{\"id\":\"c\",\"choices\":[],\"a\":1e400,\"b\":-0.0,\"c\":12345678901234567890123,"
+                + "\"d\": { \"k\" : [ 1 , \"\\u00e9\\n\" , null ] } }";
+        byte[] bytes = utf8(chunk);
+
+        Map<String, JsonValue> extra = ChatJson.readChunk(bytes, 0, bytes.length).extra();
+
+        assertThat(extra).containsExactly(Map.entry("a", JsonValue.parse("1e400")),
+                Map.entry("b", JsonValue.parse("-0.0")), Map.entry("c", JsonValue.parse("12345678901234567890123")),
+                Map.entry("d", JsonValue.parse("{\"k\":[1,\"\u00e9\\n\",null]}")));
+    }
+
     // ---- nulls
 
     @Test

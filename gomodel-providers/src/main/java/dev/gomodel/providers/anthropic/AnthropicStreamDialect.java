@@ -83,15 +83,14 @@ final class AnthropicStreamDialect implements StreamDialect {
 
     @Override
     public void onEvent(SseEvent event, Sink sink) {
-        byte[] json = event.data().getBytes(StandardCharsets.UTF_8);
         if ("error".equals(event.event())) {
-            sink.error(error(json));
+            sink.error(error(event.dataBytes()));
             return;
         }
-        if (event.data().isBlank()) {
+        if (event.isBlank()) {
             return;
         }
-        JsonTree.Node data = JsonTree.parseObject(json);
+        JsonTree.Node data = JsonTree.parseObject(event.dataArray(), event.dataOffset(), event.dataLength());
         String type = data.string("type");
         if (type == null) {
             type = event.event() == null ? "" : event.event();
@@ -103,7 +102,7 @@ final class AnthropicStreamDialect implements StreamDialect {
             case "content_block_stop" -> blockStop(data, sink);
             case "message_delta" -> messageDelta(data, sink);
             case "message_stop" -> sink.done();
-            case "error" -> sink.error(error(json));
+            case "error" -> sink.error(error(event.dataBytes()));
             default -> {
                 // ping, and event types added later: nothing to deliver.
             }

@@ -130,7 +130,16 @@ final class JsonTree {
      * @throws IllegalArgumentException if {@code json} is not one well-formed JSON object in UTF-8
      */
     static Node parseObject(byte[] json) {
-        try (JsonParser parser = JSON.createParser(json)) {
+        return parseObject(json, 0, json.length);
+    }
+
+    /**
+     * Parses one JSON object from {@code length} bytes of {@code json} starting at {@code offset}.
+     *
+     * @throws IllegalArgumentException if they are not one well-formed JSON object in UTF-8
+     */
+    static Node parseObject(byte[] json, int offset, int length) {
+        try (JsonParser parser = JSON.createParser(json, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("expected a JSON object");
             }
@@ -138,7 +147,7 @@ final class JsonTree {
                 // Jackson guessed UTF-16 or UTF-32 from the first bytes and reads characters, not bytes.
                 throw new IllegalArgumentException("expected UTF-8 JSON");
             }
-            Node root = read(parser, json, "$");
+            Node root = read(parser, new Source(json, offset, length), "$");
             if (parser.nextToken() != null) {
                 throw new IllegalArgumentException("trailing content after the JSON object");
             }
@@ -153,7 +162,18 @@ final class JsonTree {
         return parseObject(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Node read(JsonParser parser, byte[] source, String path) throws IOException {
+    /** The input, whose byte offsets the parser counts from {@code offset}. */
+    private record Source(byte[] bytes, int offset, int length) {
+
+        String slice(long start, long end) {
+            if (start < 0 || end > length || end <= start) {
+                throw new UncheckedIOException(new IOException("JSON offsets out of range: " + start + ".." + end));
+            }
+            return new String(bytes, offset + (int) start, (int) (end - start), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Node read(JsonParser parser, Source source, String path) throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
@@ -164,7 +184,7 @@ final class JsonTree {
                     members.put(name, read(parser, source, path.equals("$") ? name : path + "." + name));
                 }
                 long end = parser.currentTokenLocation().getByteOffset() + 1;
-                return new Node(Kind.OBJECT, null, slice(source, start, end), Collections.unmodifiableMap(members),
+                return new Node(Kind.OBJECT, null, source.slice(start, end), Collections.unmodifiableMap(members),
                         List.of(), path);
             }
             case START_ARRAY -> {
@@ -174,7 +194,7 @@ final class JsonTree {
                     items.add(read(parser, source, path + "[" + items.size() + "]"));
                 }
                 long end = parser.currentTokenLocation().getByteOffset() + 1;
-                return new Node(Kind.ARRAY, null, slice(source, start, end), Map.of(), List.copyOf(items), path);
+                return new Node(Kind.ARRAY, null, source.slice(start, end), Map.of(), List.copyOf(items), path);
             }
             case VALUE_STRING -> {
                 String text = parser.getText();
@@ -193,10 +213,4 @@ final class JsonTree {
         }
     }
 
-    private static String slice(byte[] source, long start, long end) {
-        if (start < 0 || end > source.length || end <= start) {
-            throw new UncheckedIOException(new IOException("JSON offsets out of range: " + start + ".." + end));
-        }
-        return new String(source, (int) start, (int) (end - start), StandardCharsets.UTF_8);
-    }
 }

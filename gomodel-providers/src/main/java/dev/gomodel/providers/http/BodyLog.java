@@ -44,18 +44,19 @@ final class BodyLog {
     void event(SseEvent event) {
         if (maxChars > 0) {
             LOG.log(System.Logger.Level.INFO, "{0}: event {1} {2}", provider,
-                    event.event() == null ? "message" : event.event(), truncate(event.data()));
+                    event.event() == null ? "message" : event.event(),
+                    truncate(event.dataArray(), event.dataOffset(), event.dataLength()));
         }
     }
 
     private String truncate(byte[] body) {
-        // No character takes more than 4 bytes, so this decodes at least maxChars of them.
-        int length = (int) Math.min(body.length, maxChars * 4L);
-        return truncate(new String(body, 0, length, StandardCharsets.UTF_8), length < body.length);
+        return truncate(body, 0, body.length);
     }
 
-    private String truncate(String text) {
-        return truncate(text, false);
+    private String truncate(byte[] body, int offset, int size) {
+        // No character takes more than 4 bytes, so this decodes at least maxChars of them.
+        int length = (int) Math.min(size, maxChars * 4L);
+        return truncate(new String(body, offset, length, StandardCharsets.UTF_8), length < size);
     }
 
     private String truncate(String text, boolean cut) {

@@ -20,7 +20,9 @@ import java.util.Arrays;
  *   <li>Lines end in {@code LF}, {@code CRLF} or {@code CR}; a {@code CR} ending one buffer and an
  *       {@code LF} starting the next make one line end.</li>
  *   <li>A UTF-8 byte order mark at the very start of the stream is skipped.</li>
- *   <li>Each line is decoded as UTF-8; malformed bytes become U+FFFD, nothing is thrown.</li>
+ *   <li>Text is UTF-8; malformed bytes become U+FFFD, nothing is thrown. An event's data is
+ *       handed over as bytes, well-formed UTF-8 after that replacement; its name, the id and
+ *       comments as strings.</li>
  *   <li>A line starting with {@code :} is a comment, passed to {@link SseListener#onComment}.</li>
  *   <li>Otherwise the line is {@code field:value} (one leading space of the value removed), or a
  *       field with an empty value when it has no colon. {@code data} appends the value and a
@@ -37,8 +39,9 @@ import java.util.Arrays;
  * returns {@code false}.
  *
  * <p>Memory: the bytes of the current line and of the current event's data are kept in two
- * growable arrays reused from line to line; one {@code String} is made per event's data, event
- * name, id or comment.
+ * growable arrays reused from line to line. A dispatched {@link SseEvent} is a view of the data
+ * array, valid until the listener returns. One {@code String} is made per id or comment, and
+ * per event name unless it repeats the previous one.
  *
  * <p><b>Not thread-safe.</b> One decoder belongs to one stream and must be driven by that
  * stream's serial signals (as a {@code BodySubscriber}'s are); it must not be called
@@ -71,6 +74,9 @@ public final class SseDecoder {
 
     /** The current event's name, or null when none (or an empty one) was given. */
     private String eventName;
+    /** The last event name read, and its bytes, for a stream that names every event. */
+    private String previousName;
+    private byte[] previousNameBytes = new byte[0];
     /** The last event id buffer; carries over from event to event. */
     private String lastEventId;
 
@@ -181,11 +187,13 @@ public final class SseDecoder {
         // A byte order mark alone is not a line; a first line that merely starts with one is.
         boolean onlyByteOrderMark = atStreamStart && lineLength == 3 && isByteOrderMark(line, 0, lineLength);
         boolean partialLine = lineLength > 0 && !onlyByteOrderMark;
-        SseEvent pending = !partialLine && dataLength > 0 ? takeEvent() : null;
         finishResult = !partialLine;
-        release();
-        if (pending != null) {
-            listener.onEvent(pending);
+        try {
+            if (!partialLine) {
+                dispatch(listener);
+            }
+        } finally {
+            release();
         }
         return finishResult;
     }
@@ -243,7 +251,7 @@ public final class SseDecoder {
         if (fieldIs(DATA, start, nameEnd)) {
             appendData(valueStart, end);
         } else if (fieldIs(EVENT, start, nameEnd)) {
-            eventName = valueStart == end ? null : utf8(line, valueStart, end);
+            eventName = valueStart == end ? null : name(valueStart, end);
         } else if (fieldIs(ID, start, nameEnd)) {
             if (indexOf(line, (byte) 0, valueStart, end) < 0) {
                 lastEventId = utf8(line, valueStart, end);
@@ -264,24 +272,39 @@ public final class SseDecoder {
         dataLength = needed;
     }
 
-    private void dispatch(SseListener listener) {
-        if (dataLength == 0) {
-            eventName = null;
-            return;
+    /** The event name in {@code line[from, to)}, the previous one's string when the bytes are the same. */
+    private String name(int from, int to) {
+        if (!Arrays.equals(line, from, to, previousNameBytes, 0, previousNameBytes.length)) {
+            previousNameBytes = Arrays.copyOfRange(line, from, to);
+            previousName = utf8(line, from, to);
         }
-        SseEvent event = takeEvent();
-        listener.onEvent(event);
+        return previousName;
     }
 
-    /** Builds the pending event and resets the data and event name for the next one. */
-    private SseEvent takeEvent() {
-        SseEvent event = new SseEvent(eventName, utf8(data, 0, dataLength - 1), lastEventId);
+    /**
+     * Dispatches the pending event, if it has data, as a view of the data array, and resets the
+     * data and event name for the next one.
+     */
+    private void dispatch(SseListener listener) {
+        int length = dataLength - 1;
+        String name = eventName;
         dataLength = 0;
         eventName = null;
-        if (data.length > RETAINED_CAPACITY) {
-            data = new byte[Math.min(INITIAL_CAPACITY, maxEventBytes)];
+        if (length < 0) {
+            return;
         }
-        return event;
+        byte[] bytes = data;
+        if (!isWellFormedUtf8(bytes, 0, length)) {
+            bytes = utf8(bytes, 0, length).getBytes(StandardCharsets.UTF_8);
+            length = bytes.length;
+        }
+        try {
+            listener.onEvent(new SseEvent(name, bytes, 0, length, lastEventId));
+        } finally {
+            if (data.length > RETAINED_CAPACITY) {
+                data = new byte[Math.min(INITIAL_CAPACITY, maxEventBytes)];
+            }
+        }
     }
 
     private void shrinkLine() {
@@ -317,6 +340,60 @@ public final class SseDecoder {
                 && bytes[from] == (byte) 0xEF
                 && bytes[from + 1] == (byte) 0xBB
                 && bytes[from + 2] == (byte) 0xBF;
+    }
+
+    /**
+     * Whether {@code bytes[from, to)} is well-formed UTF-8 (Unicode's table 3-7: no overlong
+     * forms, surrogates, code points past U+10FFFF or cut sequences), which is what decoding
+     * leaves unchanged.
+     */
+    static boolean isWellFormedUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            int count;
+            int min = 0x80;
+            int max = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                count = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                count = 2;
+                if (b == 0xE0) {
+                    min = 0xA0;
+                } else if (b == 0xED) {
+                    max = 0x9F;
+                }
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                count = 3;
+                if (b == 0xF0) {
+                    min = 0x90;
+                } else if (b == 0xF4) {
+                    max = 0x8F;
+                }
+            } else {
+                return false;
+            }
+            if (to - i <= count) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < min || second > max) {
+                return false;
+            }
+            for (int k = 2; k <= count; k++) {
+                int next = bytes[i + k] & 0xFF;
+                if (next < 0x80 || next > 0xBF) {
+                    return false;
+                }
+            }
+            i += count + 1;
+        }
+        return true;
     }
 
     private static String utf8(byte[] bytes, int from, int to) {

@@ -8,7 +8,10 @@ package dev.gomodel.providers.http;
  */
 public interface SseListener {
 
-    /** A complete event arrived (its terminating blank line was seen, or the stream ended). */
+    /**
+     * A complete event arrived (its terminating blank line was seen, or the stream ended). The
+     * event is valid only during this call: keep {@link SseEvent#copy()} to use it later.
+     */
     void onEvent(SseEvent event);
 
     /**

@@ -31,7 +31,8 @@ public interface StreamDialect {
     }
 
     /**
-     * Interprets one event.
+     * Interprets one event. The event, a view of the decoder's buffer, is valid only during the
+     * call: what is kept of it must be copied.
      *
      * @throws RuntimeException if the event is malformed; the stream then fails with a
      *     {@link dev.gomodel.error.MalformedResponseException}

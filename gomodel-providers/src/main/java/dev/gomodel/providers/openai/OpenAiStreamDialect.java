@@ -5,6 +5,7 @@ import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Usage;
 import dev.gomodel.error.ApiException;
 import dev.gomodel.json.ChatJson;
+import dev.gomodel.json.ChunkReader;
 import dev.gomodel.providers.http.ErrorResponses;
 import dev.gomodel.providers.http.SseEvent;
 import dev.gomodel.providers.http.StreamDialect;
@@ -26,6 +27,7 @@ final class OpenAiStreamDialect implements StreamDialect {
 
     private final String provider;
     private final HttpHeaders headers;
+    private final ChunkReader chunks = new ChunkReader();
 
     OpenAiStreamDialect(String provider, HttpHeaders headers) {
         this.provider = provider;
@@ -34,22 +36,20 @@ final class OpenAiStreamDialect implements StreamDialect {
 
     @Override
     public void onEvent(SseEvent event, Sink sink) {
-        String data = event.data();
-        if (data.equals("[DONE]")) {
+        if (event.dataIs("[DONE]")) {
             sink.done();
             return;
         }
-        byte[] json = data.getBytes(StandardCharsets.UTF_8);
-        if ("error".equals(event.event()) || data.startsWith("{\"error\"")) {
-            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, json);
+        if ("error".equals(event.event()) || event.dataStartsWith("{\"error\"")) {
+            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, event.dataBytes());
             if (error != null) {
                 sink.error(error);
                 return;
             }
         }
-        ChatCompletionChunk chunk = ChatJson.readChunk(json, 0, json.length);
+        ChatCompletionChunk chunk = chunks.read(event.dataArray(), event.dataOffset(), event.dataLength());
         if (chunk.choices().isEmpty() && chunk.usage() == null && chunk.extra().containsKey("error")) {
-            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, json);
+            ApiException error = ErrorResponses.fromErrorEvent(provider, headers, event.dataBytes());
             if (error != null) {
                 sink.error(error);
                 return;

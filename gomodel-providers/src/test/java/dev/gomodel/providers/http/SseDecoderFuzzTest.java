@@ -76,7 +76,7 @@ class SseDecoderFuzzTest {
 
         @Override
         public void onEvent(SseEvent event) {
-            log.add(event);
+            log.add(event.copy());
         }
 
         @Override

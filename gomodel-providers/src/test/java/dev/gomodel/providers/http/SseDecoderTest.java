@@ -52,7 +52,7 @@ class SseDecoderTest {
 
         @Override
         public void onEvent(SseEvent event) {
-            log.add(event);
+            log.add(event.copy());
         }
 
         @Override
@@ -326,7 +326,7 @@ class SseDecoderTest {
         void commentsAreIgnoredByTheDefaultListener() {
             SseDecoder decoder = new SseDecoder(LIMIT);
             List<SseEvent> events = new ArrayList<>();
-            SseListener onlyEvents = events::add;
+            SseListener onlyEvents = event -> events.add(event.copy());
 
             decoder.decode(ByteBuffer.wrap(utf8(": keep-alive\ndata: x\n\n")), onlyEvents);
 
@@ -388,6 +388,65 @@ class SseDecoderTest {
                 'd', 'a', 't', 'a', ':', ' ', (byte) 0xFF, 'b', '\n', '\n'};
 
             assertThat(decodeSplit(stream)).containsExactly(message("a\uFFFD\n\uFFFDb"));
+        }
+
+        @Test
+        void malformedUtf8InDataIsHandedOverAsTheBytesOfTheReplacementCharacter() {
+            byte[] stream = {'d', 'a', 't', 'a', ':', ' ', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '\n', '\n'};
+            List<byte[]> data = new ArrayList<>();
+
+            new SseDecoder(LIMIT).decode(ByteBuffer.wrap(stream), event -> data.add(event.dataBytes()));
+
+            byte[] value = Arrays.copyOfRange(stream, 6, 11);
+            assertThat(data).singleElement().isEqualTo(utf8(new String(value, StandardCharsets.UTF_8)));
+            assertThat(new String(data.get(0), StandardCharsets.UTF_8)).startsWith("\"\uFFFD").endsWith("\uFFFD\"");
+        }
+
+        @Test
+        void wellFormedUtf8IsWhatDecodingLeavesUnchanged() {
+            java.util.Random random = new java.util.Random(7);
+            byte[][] edges = {{(byte) 0xC2, (byte) 0x80}, {(byte) 0xC1, (byte) 0xBF}, {(byte) 0xE0, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, {(byte) 0xED, (byte) 0x9F, (byte) 0xBF},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xEF, (byte) 0xBF, (byte) 0xBF},
+                {(byte) 0xF0, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+                {(byte) 0xF4, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}};
+            for (byte[] edge : edges) {
+                assertThat(SseDecoder.isWellFormedUtf8(edge, 0, edge.length)).as(Arrays.toString(edge))
+                        .isEqualTo(Arrays.equals(edge, utf8(new String(edge, StandardCharsets.UTF_8))));
+            }
+            for (int i = 0; i < 20_000; i++) {
+                byte[] bytes = new byte[random.nextInt(8)];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(0x80) : random.nextInt(256));
+                }
+                assertThat(SseDecoder.isWellFormedUtf8(bytes, 0, bytes.length)).as(Arrays.toString(bytes))
+                        .isEqualTo(Arrays.equals(bytes, utf8(new String(bytes, StandardCharsets.UTF_8))));
+            }
+        }
+
+        @Test
+        void aRepeatedEventNameIsTheSameStringAndAChangedOneIsRead() {
+            List<String> names = new ArrayList<>();
+            new SseDecoder(LIMIT).decode(ByteBuffer.wrap(utf8("event: delta\ndata: 1\n\nevent: delta\ndata: 2\n\n"
+                    + "event: stop\ndata: 3\n\nevent: delta\ndata: 4\n\ndata: 5\n\n")), event -> names.add(event.event()));
+
+            assertThat(names).containsExactly("delta", "delta", "stop", "delta", null);
+            assertThat(names.get(1)).isSameAs(names.get(0));
+        }
+
+        @Test
+        void aDispatchedEventIsAViewOfTheDecodersBufferAndACopyKeepsItsData() {
+            List<SseEvent> views = new ArrayList<>();
+            List<SseEvent> copies = new ArrayList<>();
+            new SseDecoder(LIMIT).decode(ByteBuffer.wrap(utf8("data: first\n\ndata: later\n\n")), event -> {
+                views.add(event);
+                copies.add(event.copy());
+                assertThat(event.data()).isEqualTo(event.copy().data());
+            });
+
+            assertThat(copies).containsExactly(message("first"), message("later"));
+            assertThat(views.get(0).dataArray()).isSameAs(views.get(1).dataArray());
         }
 
         @Test

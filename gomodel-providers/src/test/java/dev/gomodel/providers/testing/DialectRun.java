@@ -115,8 +115,9 @@ public record DialectRun(List<ChatCompletionChunk> chunks, boolean done, GoModel
     public static List<SseEvent> events(byte[] stream) {
         List<SseEvent> events = new ArrayList<>();
         SseDecoder decoder = new SseDecoder(Integer.MAX_VALUE);
-        decoder.decode(ByteBuffer.wrap(stream), events::add);
-        decoder.finish(events::add);
+        SseListener keep = event -> events.add(event.copy());
+        decoder.decode(ByteBuffer.wrap(stream), keep);
+        decoder.finish(keep);
         return events;
     }
 

@@ -37,8 +37,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       {@link OpenAiStreamDialect} to {@link ChatCompletionChunk} records, and the sink's
  *       {@code finishReason()} check;</li>
  *   <li>{@link #sseDecoderOnly}: bytes to {@link SseEvent}s;</li>
- *   <li>{@link #dialectOnly}: ready {@link SseEvent}s through the dialect (UTF-8 encoding of the
- *       data, the chunk codec, the error and Groq checks);</li>
+ *   <li>{@link #dialectOnly}: ready {@link SseEvent}s through the dialect (the chunk codec on the
+ *       event's bytes, the error and Groq checks);</li>
  *   <li>{@link #chunkCodecOnly}: {@code ChatJson.readChunk} on each event's bytes.</li>
  * </ul>
  * {@code shape=openai} has what api.openai.com sends today and the codec keeps as unknown
