@@ -1,6 +1,9 @@
 package dev.gomodel.providers.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -52,6 +55,12 @@ public final class SseDecoder {
     private static final int INITIAL_CAPACITY = 1024;
     /** Buffers grown past this are dropped back to the initial size once no longer needed. */
     private static final int RETAINED_CAPACITY = 64 * 1024;
+
+    /** Reads eight bytes of an array at any index as one {@code long}. */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** The high bit of each of eight bytes: a {@code long} of ASCII bytes has none of them set. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final byte LF = '\n';
     private static final byte CR = '\r';
@@ -350,6 +359,11 @@ public final class SseDecoder {
     static boolean isWellFormedUtf8(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
+            // ASCII, nearly all of a JSON event, is passed over eight bytes at a time.
+            if (i + Long.BYTES <= to && ((long) EIGHT_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;

@@ -423,6 +423,18 @@ class SseDecoderTest {
                 assertThat(SseDecoder.isWellFormedUtf8(bytes, 0, bytes.length)).as(Arrays.toString(bytes))
                         .isEqualTo(Arrays.equals(bytes, utf8(new String(bytes, StandardCharsets.UTF_8))));
             }
+            // Mostly ASCII, as JSON is, at any offset, so that runs of eight ASCII bytes are passed over
+            // whole and a non-ASCII byte can fall anywhere in or after one.
+            for (int i = 0; i < 20_000; i++) {
+                byte[] bytes = new byte[random.nextInt(48)];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) (random.nextInt(10) > 0 ? random.nextInt(0x80) : 0x80 + random.nextInt(0x80));
+                }
+                int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+                byte[] range = Arrays.copyOfRange(bytes, from, bytes.length);
+                assertThat(SseDecoder.isWellFormedUtf8(bytes, from, bytes.length)).as(Arrays.toString(range))
+                        .isEqualTo(Arrays.equals(range, utf8(new String(range, StandardCharsets.UTF_8))));
+            }
         }
 
         @Test
