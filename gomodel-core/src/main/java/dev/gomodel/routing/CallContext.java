@@ -93,38 +93,55 @@ final class CallContext {
      * may be called.
      */
     Target nextTarget() {
-        List<RouteReport.Attempt> skipped = new ArrayList<>();
+        List<RouteReport.Attempt> skipped = null;
         Target chosen = null;
         synchronized (this) {
             Plan.Stage current = plan.stages().get(stage);
-            List<Target> candidates = new ArrayList<>();
-            List<ProviderState> states = new ArrayList<>();
-            for (Target target : current.pool()) {
-                if (target.state().breaker().isCallPermitted()) {
-                    candidates.add(target);
-                    states.add(target.state());
-                } else {
-                    skipped.add(skip(target));
+            List<Target> pool = current.pool();
+            // Which of the pool may not be picked; made only once a circuit turns a provider away.
+            boolean[] excluded = null;
+            int left = pool.size();
+            for (int i = 0; i < pool.size(); i++) {
+                Target target = pool.get(i);
+                if (!target.state().breaker().isCallPermitted()) {
+                    excluded = exclude(excluded, pool.size(), i);
+                    left--;
+                    skipped = add(skipped, skip(target));
                 }
             }
-            while (!states.isEmpty()) {
-                ProviderState picked = balancer.pick(states, policy.loadBalancing(), current.label());
-                int index = states.indexOf(picked);
-                Target target = candidates.get(index);
-                if (picked.breaker().tryAcquire()) {
+            while (left > 0) {
+                int index = balancer.pick(current.states(), excluded, policy.loadBalancing(), current.label());
+                Target target = pool.get(index);
+                if (target.state().breaker().tryAcquire()) {
                     chosen = target;
                     break;
                 }
-                skipped.add(skip(target));
-                states.remove(index);
-                candidates.remove(index);
+                skipped = add(skipped, skip(target));
+                excluded = exclude(excluded, pool.size(), index);
+                left--;
             }
-            attempts.addAll(skipped);
+            if (skipped != null) {
+                attempts.addAll(skipped);
+            }
         }
-        for (RouteReport.Attempt attempt : skipped) {
-            listener.attemptFinished(call, attempt);
+        if (skipped != null) {
+            for (RouteReport.Attempt attempt : skipped) {
+                listener.attemptFinished(call, attempt);
+            }
         }
         return chosen;
+    }
+
+    private static boolean[] exclude(boolean[] excluded, int size, int index) {
+        boolean[] marked = excluded != null ? excluded : new boolean[size];
+        marked[index] = true;
+        return marked;
+    }
+
+    private static List<RouteReport.Attempt> add(List<RouteReport.Attempt> skipped, RouteReport.Attempt attempt) {
+        List<RouteReport.Attempt> list = skipped != null ? skipped : new ArrayList<>(2);
+        list.add(attempt);
+        return list;
     }
 
     private RouteReport.Attempt skip(Target target) {
