@@ -52,8 +52,9 @@ final class CallContext {
     private int stage;
     private int retry;
     private long waitBeforeNextNanos;
-    private final List<RouteReport.Attempt> attempts = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    private final List<RouteReport.Attempt> attempts = new ArrayList<>(2);
+    /** Made at the first failure; most calls have none. */
+    private List<Throwable> failures;
 
     CallContext(RouterCall call, Plan plan, RoutePolicy policy, SafeListener listener, Balancer balancer,
             Function<Target, RetryPolicy> retryPolicies, LongSupplier nanoTime, DoubleSupplier random) {
@@ -158,8 +159,10 @@ final class CallContext {
 
     /** The completion an attempt on {@code target} returned, as the caller gets it: with its provider and the route. */
     ChatCompletion served(Target target, ChatCompletion completion) {
-        ChatCompletion named = completion.provider() == null ? completion.withProvider(target.name()) : completion;
-        return named.withRoute(report());
+        String provider = completion.provider() == null ? target.name() : completion.provider();
+        return new ChatCompletion(completion.id(), completion.object(), completion.created(), completion.model(),
+                provider, completion.systemFingerprint(), completion.choices(), completion.usage(), completion.extra(),
+                report());
     }
 
     /** An attempt succeeded: its provider's statistics and breaker hear of it, and it is reported. */
@@ -216,6 +219,9 @@ final class CallContext {
      * no provider to try). A ladder of guards, each with its reason.
      */
     synchronized Decision afterFailure(Target target, Throwable error) {
+        if (failures == null) {
+            failures = new ArrayList<>(2);
+        }
         failures.add(error);
         boolean retryable = Failures.isRetryable(error);
         boolean fallback = Failures.triggersFallback(error, policy.fallbackOnRequestErrors());
@@ -279,7 +285,9 @@ final class CallContext {
     synchronized RequestTimeoutException deadlineExceeded() {
         RequestTimeoutException timeout = new RequestTimeoutException(null, RequestTimeoutException.Phase.TOTAL,
                 policy.deadline(), null);
-        failures.forEach(timeout::addSuppressed);
+        if (failures != null) {
+            failures.forEach(timeout::addSuppressed);
+        }
         return timeout;
     }
 

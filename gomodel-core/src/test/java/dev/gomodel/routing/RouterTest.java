@@ -8,6 +8,8 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.StreamOptions;
+import dev.gomodel.chat.Tool;
+import dev.gomodel.chat.ToolChoice;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.NoRouteException;
 import java.util.ArrayList;
@@ -170,6 +172,29 @@ class RouterTest {
 
         assertThat(openai.onlyRequest())
                 .isEqualTo(request.toBuilder().model("gpt-4o").provider(null).build());
+    }
+
+    @Test
+    void anAliasedRequestKeepsEveryFieldButTheModel() {
+        Router router = Router.builder().provider(openai).alias("smart", "openai/gpt-4o").build();
+        ChatRequest request = ChatRequest.builder()
+                .model("smart")
+                .system("Be brief")
+                .user("Hi")
+                .temperature(0.3)
+                .maxTokens(20)
+                .tool(Tool.function("lookup", "Looks up", JsonValue.parse("{\"type\":\"object\"}")))
+                .toolChoice(ToolChoice.REQUIRED)
+                .parallelToolCalls(false)
+                .stream(true)
+                .streamOptions(StreamOptions.withUsage())
+                .reasoningEffort("low")
+                .extra("seed", JsonValue.of(7))
+                .build();
+
+        router.create(request);
+
+        assertThat(openai.onlyRequest()).isEqualTo(request.toBuilder().model("gpt-4o").build());
     }
 
     @Test
