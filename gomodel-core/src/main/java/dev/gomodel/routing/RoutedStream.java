@@ -289,8 +289,12 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
         private final long startNanos;
         private final List<ChatCompletionChunk> held = new ArrayList<>();
         private Flow.Subscription subscription;
-        /** Chunks asked of the upstream and not received yet; {@link Long#MAX_VALUE} once unbounded. */
-        private long outstanding;
+        /**
+         * Chunks asked of the upstream and not received yet; {@link Long#MAX_VALUE} once unbounded,
+         * which it then stays. Written under the monitor; volatile so that an unbounded stream's
+         * pull per chunk needs no lock.
+         */
+        private volatile long outstanding;
         private boolean done;
         /** Whether the stream has an idle limit, the one reader of {@link #lastActivityNanos} after commit. */
         private final boolean idleTimed = context.policy.streamIdleTimeout() != null;
@@ -406,6 +410,9 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
          * subscriber's unmet demand, asked only when nothing is queued for it.
          */
         void requestUpTo(long wanted) {
+            if (outstanding == Long.MAX_VALUE) {
+                return;
+            }
             Flow.Subscription toRequest;
             long more;
             synchronized (this) {
