@@ -32,8 +32,8 @@ import java.util.concurrent.ScheduledFuture;
  * <p>Signals to the subscriber go through a {@link SerialEmitter}, so they are serial. Before
  * commit the upstream is asked for one chunk at a time; after it, whenever nothing is queued and
  * the subscriber has unmet demand, the upstream is asked for that demand less what it was
- * already asked for and has not delivered (all of it at once for unbounded demand), so the
- * upstream never delivers more than the subscriber asked for beyond the held chunks.
+ * already asked for and has not delivered (all of it at once for unbounded demand), so past
+ * the chunks that committed the stream the upstream delivers no more than the subscriber asked for.
  * {@code cancel()} cancels the attempt in flight and any pending retry.
  */
 final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls.Call {

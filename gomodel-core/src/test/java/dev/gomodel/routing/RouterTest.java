@@ -12,11 +12,15 @@ import dev.gomodel.chat.Tool;
 import dev.gomodel.chat.ToolChoice;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.NoRouteException;
+import dev.gomodel.error.RequestTimeoutException;
+import dev.gomodel.error.StreamInterruptedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -242,7 +246,7 @@ class RouterTest {
     }
 
     /** Requests only when told to, optionally cancelling after a given chunk. */
-    private static final class Manual implements Flow.Subscriber<ChatCompletionChunk> {
+    private static class Manual implements Flow.Subscriber<ChatCompletionChunk> {
         final List<String> texts = new ArrayList<>();
         Flow.Subscription subscription;
         String cancelAfter;
@@ -355,6 +359,49 @@ class RouterTest {
         assertThat(subscriber.completed).isFalse();
         assertThat(subscriber.error).isNull();
         assertThat(router.openCalls()).isZero();
+    }
+
+    @Test
+    void anUpstreamSilentPastTheIdleLimitInterruptsTheStream() throws Exception {
+        openai.chunks = roleThen("a");
+        openai.hang = true;
+        Router router = Router.builder().provider(openai).streamIdleTimeout(Duration.ofMillis(100)).build();
+        CountDownLatch ended = new CountDownLatch(1);
+        Manual subscriber = new Manual() {
+            @Override
+            public void onError(Throwable throwable) {
+                super.onError(throwable);
+                ended.countDown();
+            }
+        };
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        subscriber.subscription.request(Long.MAX_VALUE);
+
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(subscriber.texts).containsExactly("null", "a");
+        assertThat(subscriber.error).isInstanceOf(StreamInterruptedException.class)
+                .hasCauseInstanceOf(RequestTimeoutException.class);
+        assertThat(((RequestTimeoutException) subscriber.error.getCause()).phase())
+                .isEqualTo(RequestTimeoutException.Phase.IDLE);
+        assertThat(openai.lastStream.cancels()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubscriberWithoutDemandIsNotTimedOutForIdling() throws Exception {
+        openai.chunks = roleThen("a", "b", "c");
+        Router router = Router.builder().provider(openai).streamIdleTimeout(Duration.ofMillis(50)).build();
+        Manual subscriber = new Manual();
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        subscriber.subscription.request(2);
+        Thread.sleep(300);
+        assertThat(subscriber.error).isNull();
+        subscriber.subscription.request(Long.MAX_VALUE);
+
+        assertThat(subscriber.texts).containsExactly("null", "a", "b", "c");
+        assertThat(subscriber.completed).isTrue();
+        assertThat(subscriber.error).isNull();
     }
 
     @Test
