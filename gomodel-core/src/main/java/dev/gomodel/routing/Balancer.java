@@ -50,65 +50,108 @@ final class Balancer {
      * @throws IllegalArgumentException if {@code available} is empty
      */
     ProviderState pick(List<ProviderState> available, LoadBalancing strategy, String poolKey) {
-        if (available.isEmpty()) {
+        return available.get(pick(available, null, strategy, poolKey));
+    }
+
+    /**
+     * The provider for the next attempt, as its index in {@code pool}: the same choice as
+     * {@link #pick(List, LoadBalancing, String)} makes among the providers not excluded, without
+     * building that list.
+     *
+     * @param pool the pool's providers, in configuration order
+     * @param excluded by index, the providers that may not be picked (an open circuit); {@code null}
+     *     for none
+     * @throws IllegalArgumentException if no provider is left to pick
+     */
+    int pick(List<ProviderState> pool, boolean[] excluded, LoadBalancing strategy, String poolKey) {
+        int available = 0;
+        int only = -1;
+        for (int i = 0; i < pool.size(); i++) {
+            if (excluded == null || !excluded[i]) {
+                available++;
+                only = i;
+            }
+        }
+        if (available == 0) {
             throw new IllegalArgumentException("no provider is available to pick from");
         }
-        if (available.size() == 1) {
-            return available.get(0);
+        if (available == 1) {
+            return only;
         }
         return switch (strategy) {
-            case WEIGHTED_RANDOM -> weightedRandom(available);
-            case ROUND_ROBIN -> roundRobin(available, poolKey);
-            case LEAST_IN_FLIGHT -> leastInFlight(available);
-            case LOWEST_LATENCY -> lowestLatency(available);
+            case WEIGHTED_RANDOM -> weightedRandom(pool, excluded);
+            case ROUND_ROBIN -> roundRobin(pool, excluded, available, poolKey);
+            case LEAST_IN_FLIGHT -> leastInFlight(pool, excluded);
+            case LOWEST_LATENCY -> lowestLatency(pool, excluded);
         };
     }
 
-    private ProviderState weightedRandom(List<ProviderState> available) {
+    private static boolean skipped(boolean[] excluded, int index) {
+        return excluded != null && excluded[index];
+    }
+
+    private int weightedRandom(List<ProviderState> pool, boolean[] excluded) {
         long total = 0;
-        for (ProviderState provider : available) {
-            total += provider.weight();
+        for (int i = 0; i < pool.size(); i++) {
+            if (!skipped(excluded, i)) {
+                total += pool.get(i).weight();
+            }
         }
         double point = random.getAsDouble() * total;
         long cumulative = 0;
-        for (ProviderState provider : available) {
-            cumulative += provider.weight();
-            if (point < cumulative) {
-                return provider;
+        int last = -1;
+        for (int i = 0; i < pool.size(); i++) {
+            if (skipped(excluded, i)) {
+                continue;
             }
+            cumulative += pool.get(i).weight();
+            if (point < cumulative) {
+                return i;
+            }
+            last = i;
         }
         // Only a random number outside [0, 1) gets here.
-        return available.get(available.size() - 1);
+        return last;
     }
 
-    private ProviderState roundRobin(List<ProviderState> available, String poolKey) {
+    private int roundRobin(List<ProviderState> pool, boolean[] excluded, int available, String poolKey) {
         Objects.requireNonNull(poolKey, "poolKey");
         AtomicLong counter = roundRobin.computeIfAbsent(poolKey, key -> new AtomicLong());
-        return available.get((int) Math.floorMod(counter.getAndIncrement(), (long) available.size()));
+        long nth = Math.floorMod(counter.getAndIncrement(), (long) available);
+        for (int i = 0; i < pool.size(); i++) {
+            if (!skipped(excluded, i) && nth-- == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unreachable: " + available + " providers available");
     }
 
-    private static ProviderState leastInFlight(List<ProviderState> available) {
-        ProviderState best = available.get(0);
-        int bestInFlight = best.inFlight();
-        for (int i = 1; i < available.size(); i++) {
-            ProviderState candidate = available.get(i);
-            int inFlight = candidate.inFlight();
-            if (inFlight < bestInFlight) {
-                best = candidate;
+    private static int leastInFlight(List<ProviderState> pool, boolean[] excluded) {
+        int best = -1;
+        int bestInFlight = 0;
+        for (int i = 0; i < pool.size(); i++) {
+            if (skipped(excluded, i)) {
+                continue;
+            }
+            int inFlight = pool.get(i).inFlight();
+            if (best < 0 || inFlight < bestInFlight) {
+                best = i;
                 bestInFlight = inFlight;
             }
         }
         return best;
     }
 
-    private static ProviderState lowestLatency(List<ProviderState> available) {
-        ProviderState best = available.get(0);
-        double bestLatency = best.latencyEwmaNanos();
-        for (int i = 1; i < available.size(); i++) {
-            ProviderState candidate = available.get(i);
-            double latency = candidate.latencyEwmaNanos();
-            if (latency < bestLatency) {
-                best = candidate;
+    private static int lowestLatency(List<ProviderState> pool, boolean[] excluded) {
+        int best = -1;
+        double bestLatency = 0;
+        for (int i = 0; i < pool.size(); i++) {
+            if (skipped(excluded, i)) {
+                continue;
+            }
+            double latency = pool.get(i).latencyEwmaNanos();
+            if (best < 0 || latency < bestLatency) {
+                best = i;
                 bestLatency = latency;
             }
         }

@@ -52,8 +52,9 @@ final class CallContext {
     private int stage;
     private int retry;
     private long waitBeforeNextNanos;
-    private final List<RouteReport.Attempt> attempts = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    private final List<RouteReport.Attempt> attempts = new ArrayList<>(2);
+    /** Made at the first failure; most calls have none. */
+    private List<Throwable> failures;
 
     CallContext(RouterCall call, Plan plan, RoutePolicy policy, SafeListener listener, Balancer balancer,
             Function<Target, RetryPolicy> retryPolicies, LongSupplier nanoTime, DoubleSupplier random) {
@@ -93,38 +94,55 @@ final class CallContext {
      * may be called.
      */
     Target nextTarget() {
-        List<RouteReport.Attempt> skipped = new ArrayList<>();
+        List<RouteReport.Attempt> skipped = null;
         Target chosen = null;
         synchronized (this) {
             Plan.Stage current = plan.stages().get(stage);
-            List<Target> candidates = new ArrayList<>();
-            List<ProviderState> states = new ArrayList<>();
-            for (Target target : current.pool()) {
-                if (target.state().breaker().isCallPermitted()) {
-                    candidates.add(target);
-                    states.add(target.state());
-                } else {
-                    skipped.add(skip(target));
+            List<Target> pool = current.pool();
+            // Which of the pool may not be picked; made only once a circuit turns a provider away.
+            boolean[] excluded = null;
+            int left = pool.size();
+            for (int i = 0; i < pool.size(); i++) {
+                Target target = pool.get(i);
+                if (!target.state().breaker().isCallPermitted()) {
+                    excluded = exclude(excluded, pool.size(), i);
+                    left--;
+                    skipped = add(skipped, skip(target));
                 }
             }
-            while (!states.isEmpty()) {
-                ProviderState picked = balancer.pick(states, policy.loadBalancing(), current.label());
-                int index = states.indexOf(picked);
-                Target target = candidates.get(index);
-                if (picked.breaker().tryAcquire()) {
+            while (left > 0) {
+                int index = balancer.pick(current.states(), excluded, policy.loadBalancing(), current.label());
+                Target target = pool.get(index);
+                if (target.state().breaker().tryAcquire()) {
                     chosen = target;
                     break;
                 }
-                skipped.add(skip(target));
-                states.remove(index);
-                candidates.remove(index);
+                skipped = add(skipped, skip(target));
+                excluded = exclude(excluded, pool.size(), index);
+                left--;
             }
-            attempts.addAll(skipped);
+            if (skipped != null) {
+                attempts.addAll(skipped);
+            }
         }
-        for (RouteReport.Attempt attempt : skipped) {
-            listener.attemptFinished(call, attempt);
+        if (skipped != null) {
+            for (RouteReport.Attempt attempt : skipped) {
+                listener.attemptFinished(call, attempt);
+            }
         }
         return chosen;
+    }
+
+    private static boolean[] exclude(boolean[] excluded, int size, int index) {
+        boolean[] marked = excluded != null ? excluded : new boolean[size];
+        marked[index] = true;
+        return marked;
+    }
+
+    private static List<RouteReport.Attempt> add(List<RouteReport.Attempt> skipped, RouteReport.Attempt attempt) {
+        List<RouteReport.Attempt> list = skipped != null ? skipped : new ArrayList<>(2);
+        list.add(attempt);
+        return list;
     }
 
     private RouteReport.Attempt skip(Target target) {
@@ -141,8 +159,10 @@ final class CallContext {
 
     /** The completion an attempt on {@code target} returned, as the caller gets it: with its provider and the route. */
     ChatCompletion served(Target target, ChatCompletion completion) {
-        ChatCompletion named = completion.provider() == null ? completion.withProvider(target.name()) : completion;
-        return named.withRoute(report());
+        String provider = completion.provider() == null ? target.name() : completion.provider();
+        return new ChatCompletion(completion.id(), completion.object(), completion.created(), completion.model(),
+                provider, completion.systemFingerprint(), completion.choices(), completion.usage(), completion.extra(),
+                report());
     }
 
     /** An attempt succeeded: its provider's statistics and breaker hear of it, and it is reported. */
@@ -199,6 +219,9 @@ final class CallContext {
      * no provider to try). A ladder of guards, each with its reason.
      */
     synchronized Decision afterFailure(Target target, Throwable error) {
+        if (failures == null) {
+            failures = new ArrayList<>(2);
+        }
         failures.add(error);
         boolean retryable = Failures.isRetryable(error);
         boolean fallback = Failures.triggersFallback(error, policy.fallbackOnRequestErrors());
@@ -262,7 +285,9 @@ final class CallContext {
     synchronized RequestTimeoutException deadlineExceeded() {
         RequestTimeoutException timeout = new RequestTimeoutException(null, RequestTimeoutException.Phase.TOTAL,
                 policy.deadline(), null);
-        failures.forEach(timeout::addSuppressed);
+        if (failures != null) {
+            failures.forEach(timeout::addSuppressed);
+        }
         return timeout;
     }
 

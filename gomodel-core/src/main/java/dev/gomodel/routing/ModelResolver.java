@@ -2,9 +2,13 @@ package dev.gomodel.routing;
 
 import dev.gomodel.error.NoRouteException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,13 +24,32 @@ import java.util.stream.Collectors;
  *       lists no models serves it.</li>
  * </ol>
  * Fallbacks configured for the model (as written, or as resolved) follow as further stages.
- * Immutable and thread-safe.
+ *
+ * <p>A plan depends only on the model, the hint and the configuration, which is fixed at
+ * construction: the providers' names, types and {@link dev.gomodel.Provider#models() models}
+ * (read once, here), the aliases and the fallbacks. So plans are remembered by hint and model,
+ * and a model's later calls get the same {@link Plan} object. The memory holds at most
+ * {@value #MAX_PLANS} plans per hint and {@value #MAX_HINTS} hints; when one is full it is
+ * emptied and fills again, so model names that keep changing cost a resolution each, never
+ * unbounded memory. A model that resolves nowhere is not remembered and fails every time.
+ *
+ * <p>Thread-safe: the configuration is immutable and the memory is concurrent maps of
+ * immutable plans; two threads resolving one model at once may each build an equal plan.
  */
 final class ModelResolver {
 
+    /** The most plans remembered for one provider hint (or for none). */
+    static final int MAX_PLANS = 1024;
+
+    /** The most distinct provider hints whose plans are remembered. */
+    static final int MAX_HINTS = 64;
+
     private final List<Target> providers;
+    private final List<Set<String>> models;
     private final Map<String, List<String>> aliases;
     private final Map<String, List<String>> fallbacks;
+    private final ConcurrentHashMap<String, Plan> unhinted = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Plan>> hinted = new ConcurrentHashMap<>();
 
     /**
      * @param providers one target per provider, in configuration order, with a {@code null} model
@@ -34,6 +57,11 @@ final class ModelResolver {
      */
     ModelResolver(List<Target> providers, Map<String, List<String>> aliases, Map<String, List<String>> fallbacks) {
         this.providers = List.copyOf(providers);
+        List<Set<String>> listed = new ArrayList<>();
+        for (Target provider : this.providers) {
+            listed.add(Collections.unmodifiableSet(new HashSet<>(provider.provider().models())));
+        }
+        this.models = List.copyOf(listed);
         this.aliases = Map.copyOf(aliases);
         this.fallbacks = Map.copyOf(fallbacks);
         checkTargets(aliases, "aliases");
@@ -52,7 +80,33 @@ final class ModelResolver {
         });
     }
 
+    /**
+     * The plan of a request with this model and provider hint ({@code null} for none).
+     *
+     * @throws NoRouteException if no configured provider serves the model or has the hint's name
+     * @throws IllegalArgumentException if a provider prefix has no model id after it
+     */
     Plan resolve(String model, String providerHint) {
+        ConcurrentHashMap<String, Plan> plans = providerHint == null ? unhinted : hinted.get(providerHint);
+        Plan plan = plans == null ? null : plans.get(model);
+        if (plan != null) {
+            return plan;
+        }
+        plan = resolveNow(model, providerHint);
+        if (plans == null) {
+            if (hinted.size() >= MAX_HINTS) {
+                hinted.clear();
+            }
+            plans = hinted.computeIfAbsent(providerHint, hint -> new ConcurrentHashMap<>());
+        }
+        if (plans.size() >= MAX_PLANS) {
+            plans.clear();
+        }
+        plans.put(model, plan);
+        return plan;
+    }
+
+    private Plan resolveNow(String model, String providerHint) {
         List<Target> primary;
         if (providerHint != null) {
             Target provider = named(providerHint);
@@ -100,17 +154,17 @@ final class ModelResolver {
             }
         }
         List<Target> listing = new ArrayList<>();
-        for (Target provider : providers) {
-            if (provider.provider().models().contains(model)) {
-                listing.add(at(provider, model));
+        for (int i = 0; i < providers.size(); i++) {
+            if (models.get(i).contains(model)) {
+                listing.add(at(providers.get(i), model));
             }
         }
         if (!listing.isEmpty()) {
             return listing;
         }
-        for (Target provider : providers) {
-            if (provider.provider().models().isEmpty()) {
-                return List.of(at(provider, model));
+        for (int i = 0; i < providers.size(); i++) {
+            if (models.get(i).isEmpty()) {
+                return List.of(at(providers.get(i), model));
             }
         }
         throw new NoRouteException("no configured provider serves model \"" + model + "\"; configured: " + describe());
@@ -159,10 +213,11 @@ final class ModelResolver {
             return "none";
         }
         List<String> parts = new ArrayList<>();
-        for (Target target : providers) {
-            String models = target.provider().models().isEmpty() ? "any model"
-                    : target.provider().models().stream().sorted().collect(Collectors.joining(", "));
-            parts.add(target.name() + " (" + target.provider().type() + ": " + models + ")");
+        for (int i = 0; i < providers.size(); i++) {
+            Target target = providers.get(i);
+            Set<String> listed = models.get(i);
+            String served = listed.isEmpty() ? "any model" : listed.stream().sorted().collect(Collectors.joining(", "));
+            parts.add(target.name() + " (" + target.provider().type() + ": " + served + ")");
         }
         String described = String.join("; ", parts);
         return aliases.isEmpty() ? described : described + "; aliases: " + String.join(", ", aliases.keySet());

@@ -20,10 +20,19 @@ record Plan(String routeKey, List<Stage> stages) {
      *
      * @param label how the stage was named ({@code "openai/gpt-4o"}, an alias, a bare model)
      * @param pool the targets, in configuration order; never empty
+     * @param states each target's provider state, in the pool's order, as the balancer takes them
      */
-    record Stage(String label, List<Target> pool) {
+    record Stage(String label, List<Target> pool, List<ProviderState> states) {
         Stage {
             pool = List.copyOf(pool);
+            states = List.copyOf(states);
+            if (states.size() != pool.size()) {
+                throw new IllegalArgumentException("a state per target: " + states.size() + " for " + pool.size());
+            }
+        }
+
+        Stage(String label, List<Target> pool) {
+            this(label, pool, pool.stream().map(Target::state).toList());
         }
     }
 }

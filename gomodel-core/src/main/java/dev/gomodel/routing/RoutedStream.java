@@ -29,9 +29,12 @@ import java.util.concurrent.ScheduledFuture;
  * {@link StreamInterruptedException} that says how many chunks were delivered. Output is never
  * duplicated and never silently cut short.
  *
- * <p>Signals to the subscriber go through a {@link SerialEmitter}, so they are serial; after
- * commit the upstream is asked for one chunk at a time, only while the subscriber has unmet
- * demand. {@code cancel()} cancels the attempt in flight and any pending retry.
+ * <p>Signals to the subscriber go through a {@link SerialEmitter}, so they are serial. Before
+ * commit the upstream is asked for one chunk at a time; after it, whenever nothing is queued and
+ * the subscriber has unmet demand, the upstream is asked for that demand less what it was
+ * already asked for and has not delivered (all of it at once for unbounded demand), so past
+ * the chunks that committed the stream the upstream delivers no more than the subscriber asked for.
+ * {@code cancel()} cancels the attempt in flight and any pending retry.
  */
 final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls.Call {
 
@@ -231,7 +234,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
         public void pull() {
             AttemptSubscriber attempt = current;
             if (committed && attempt != null) {
-                attempt.requestMore();
+                attempt.requestUpTo(emitter.requested());
             }
         }
 
@@ -286,8 +289,15 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
         private final long startNanos;
         private final List<ChatCompletionChunk> held = new ArrayList<>();
         private Flow.Subscription subscription;
-        private boolean outstanding;
+        /**
+         * Chunks asked of the upstream and not received yet; {@link Long#MAX_VALUE} once unbounded,
+         * which it then stays. Written under the monitor; volatile so that an unbounded stream's
+         * pull per chunk needs no lock.
+         */
+        private volatile long outstanding;
         private boolean done;
+        /** Whether the stream has an idle limit, the one reader of {@link #lastActivityNanos} after commit. */
+        private final boolean idleTimed = context.policy.streamIdleTimeout() != null;
         private long lastActivityNanos;
         private ScheduledFuture<?> timer;
 
@@ -307,7 +317,7 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
                     return;
                 }
                 armCommitTimer();
-                outstanding = true;
+                outstanding = 1;
             }
             subscription.request(1);
         }
@@ -329,41 +339,44 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
         @Override
         public void onNext(ChatCompletionChunk item) {
             ChatCompletionChunk chunk = item.provider() == null ? item.withProvider(target.name()) : item;
+            boolean flowing;
             Flow.Subscription toRequest = null;
-            boolean firstContent = false;
             synchronized (this) {
                 if (done) {
                     return;
                 }
-                outstanding = false;
-                lastActivityNanos = context.now();
+                if (outstanding > 0 && outstanding != Long.MAX_VALUE) {
+                    outstanding--;
+                }
+                if (idleTimed) {
+                    lastActivityNanos = context.now();
+                }
                 if (chunk.usage() != null) {
                     usage = chunk.usage();
                 }
-                if (!committed) {
+                flowing = committed;
+                if (!flowing) {
                     if (!carriesContent(chunk)) {
                         held.add(chunk);
-                        outstanding = true;
+                        outstanding = 1;
                         toRequest = subscription;
                     } else {
                         commit();
                         held.forEach(emitter::offer);
                         held.clear();
                         emitter.offer(chunk);
-                        firstContent = true;
                     }
-                } else {
-                    emitter.offer(chunk);
                 }
             }
-            if (toRequest != null) {
+            if (flowing) {
+                // The upstream's signals are serial, so delivering outside the monitor keeps their order.
+                emitter.emit(chunk);
+            } else if (toRequest != null) {
                 toRequest.request(1);
-                return;
-            }
-            if (firstContent) {
+            } else {
                 context.listener.firstToken(context.call, Duration.ofNanos(context.now() - context.startNanos));
+                emitter.drain();
             }
-            emitter.drain();
         }
 
         private void commit() {
@@ -383,26 +396,37 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
                     return;
                 }
                 long silent = context.now() - lastActivityNanos;
-                if (!outstanding || silent < idle.toNanos()) {
-                    timer = Timers.scheduleNanos(outstanding ? idle.toNanos() - silent : idle.toNanos(), this::checkIdle);
+                if (outstanding == 0 || silent < idle.toNanos()) {
+                    timer = Timers.scheduleNanos(outstanding != 0 ? idle.toNanos() - silent : idle.toNanos(),
+                            this::checkIdle);
                     return;
                 }
             }
             fail(new RequestTimeoutException(target.name(), RequestTimeoutException.Phase.IDLE, idle, null));
         }
 
-        /** Asks the upstream for one more chunk, unless one is already on its way. */
-        void requestMore() {
+        /**
+         * Asks the upstream for enough chunks that {@code wanted} are on their way: the
+         * subscriber's unmet demand, asked only when nothing is queued for it.
+         */
+        void requestUpTo(long wanted) {
+            if (outstanding == Long.MAX_VALUE) {
+                return;
+            }
             Flow.Subscription toRequest;
+            long more;
             synchronized (this) {
-                if (done || outstanding || subscription == null) {
+                if (done || subscription == null || outstanding >= wanted) {
                     return;
                 }
-                outstanding = true;
-                lastActivityNanos = context.now();
+                if (outstanding == 0 && idleTimed) {
+                    lastActivityNanos = context.now();
+                }
+                more = wanted - outstanding;
+                outstanding = wanted;
                 toRequest = subscription;
             }
-            toRequest.request(1);
+            toRequest.request(more);
         }
 
         @Override

@@ -56,16 +56,18 @@ import java.util.function.LongSupplier;
  * {@link dev.gomodel.error.StreamInterruptedException}, never with duplicated or silently
  * truncated output.
  *
- * <p>Immutable once built and thread-safe. Per-call state lives in each call; what calls share
- * (circuit breakers, pool counters, latency averages) lives in one thread-safe object per
- * provider.
+ * <p>Immutable once built and thread-safe: each provider's name, type and {@code models()} are
+ * read when the router is built, and each model's resolution is remembered. Per-call state
+ * lives in each call; what calls share (circuit breakers, pool counters, latency averages)
+ * lives in one thread-safe object per provider.
  */
 public final class Router implements ChatCompletions, AutoCloseable {
 
     private final List<Provider> providers;
     private final Map<String, RetryPolicy> providerRetries;
-    private final Map<String, RoutePolicy> routes;
     private final RoutePolicy defaults;
+    private final Route defaultRoute;
+    private final Map<String, Route> routes;
     private final ModelResolver resolver;
     private final Balancer balancer;
     private final DoubleSupplier random;
@@ -91,10 +93,18 @@ public final class Router implements ChatCompletions, AutoCloseable {
             targets.add(new Target(provider, state, null));
         }
         this.providerRetries = Map.copyOf(retries);
-        this.routes = Map.copyOf(builder.routes);
         this.defaults = new RoutePolicy(builder.retry, builder.deadline, builder.attemptTimeout,
                 builder.firstTokenTimeout, builder.streamIdleTimeout, builder.loadBalancing,
                 builder.fallbackOnRequestErrors);
+        // An attempt retries by the route's own policy, else its provider's, else the default.
+        Function<Target, RetryPolicy> byProvider = target -> providerRetries.getOrDefault(target.name(), defaults.retry());
+        this.defaultRoute = new Route(defaults, byProvider);
+        Map<String, Route> merged = new LinkedHashMap<>();
+        builder.routes.forEach((model, route) -> {
+            RetryPolicy routeRetry = route.retry();
+            merged.put(model, new Route(route.orElse(defaults), routeRetry != null ? target -> routeRetry : byProvider));
+        });
+        this.routes = Map.copyOf(merged);
         this.resolver = new ModelResolver(targets, builder.aliases, builder.fallbacks);
         Random seeded = builder.random;
         this.random = seeded != null ? seeded::nextDouble : () -> ThreadLocalRandom.current().nextDouble();
@@ -204,20 +214,29 @@ public final class Router implements ChatCompletions, AutoCloseable {
             throw closedException();
         }
         Plan plan = resolver.resolve(request.model(), request.provider());
-        RoutePolicy route = routes.get(plan.routeKey());
-        if (route == null) {
-            route = routes.get(plan.stages().get(0).pool().get(0).model());
-        }
-        RoutePolicy policy = route == null ? defaults : route.orElse(defaults);
+        Route route = route(plan);
+        RoutePolicy policy = route.policy();
         if (deadline != null) {
             policy = policy.toBuilder().deadline(deadline).build();
         }
-        // An attempt retries by the route's own policy, else its provider's, else the default.
-        RetryPolicy routeRetry = route == null ? null : route.retry();
-        Function<Target, RetryPolicy> retries = routeRetry != null ? target -> routeRetry
-                : target -> providerRetries.getOrDefault(target.name(), defaults.retry());
         RouterCall call = new RouterCall(callIds.incrementAndGet(), request.model(), request.provider(), stream);
-        return new CallContext(call, plan, policy, listener, balancer, retries, nanoTime, random);
+        return new CallContext(call, plan, policy, listener, balancer, route.retries(), nanoTime, random);
+    }
+
+    /** The route a plan takes: configured for the model as written, else as resolved, else the default. */
+    Route route(Plan plan) {
+        Route route = routes.get(plan.routeKey());
+        if (route == null) {
+            route = routes.get(plan.stages().get(0).pool().get(0).model());
+        }
+        return route != null ? route : defaultRoute;
+    }
+
+    /**
+     * A configured route's policy with the defaults filled in, and where its attempts' retry
+     * policy comes from; made once, when the router is built.
+     */
+    record Route(RoutePolicy policy, Function<Target, RetryPolicy> retries) {
     }
 
     /**
@@ -229,7 +248,9 @@ public final class Router implements ChatCompletions, AutoCloseable {
         if (target.forwarded() || request.provider() == null && request.model().equals(model)) {
             return request;
         }
-        return request.toBuilder().model(model).provider(null).build();
+        return new ChatRequest(model, request.messages(), request.maxTokens(), request.temperature(), request.tools(),
+                request.toolChoice(), request.parallelToolCalls(), request.stream(), request.streamOptions(),
+                request.reasoning(), null, request.extra());
     }
 
     /**

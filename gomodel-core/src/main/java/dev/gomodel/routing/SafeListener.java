@@ -18,51 +18,79 @@ final class SafeListener implements RouterListener {
         this.delegate = delegate;
     }
 
-    private void guard(String event, Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "RouterListener." + event + " threw; the call goes on", e);
-        }
+    private static void threw(String event, RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "RouterListener." + event + " threw; the call goes on", e);
     }
 
     @Override
     public void callStarted(RouterCall call) {
-        guard("callStarted", () -> delegate.callStarted(call));
+        try {
+            delegate.callStarted(call);
+        } catch (RuntimeException e) {
+            threw("callStarted", e);
+        }
     }
 
     @Override
     public void attemptStarted(RouterCall call, String provider, String model, int stage, int retry) {
-        guard("attemptStarted", () -> delegate.attemptStarted(call, provider, model, stage, retry));
+        try {
+            delegate.attemptStarted(call, provider, model, stage, retry);
+        } catch (RuntimeException e) {
+            threw("attemptStarted", e);
+        }
     }
 
     @Override
     public void attemptFinished(RouterCall call, RouteReport.Attempt attempt) {
-        guard("attemptFinished", () -> delegate.attemptFinished(call, attempt));
+        try {
+            delegate.attemptFinished(call, attempt);
+        } catch (RuntimeException e) {
+            threw("attemptFinished", e);
+        }
     }
 
     @Override
     public void retryScheduled(RouterCall call, Duration wait, Throwable cause) {
-        guard("retryScheduled", () -> delegate.retryScheduled(call, wait, cause));
+        try {
+            delegate.retryScheduled(call, wait, cause);
+        } catch (RuntimeException e) {
+            threw("retryScheduled", e);
+        }
     }
 
     @Override
     public void firstToken(RouterCall call, Duration sinceStart) {
-        guard("firstToken", () -> delegate.firstToken(call, sinceStart));
+        try {
+            delegate.firstToken(call, sinceStart);
+        } catch (RuntimeException e) {
+            threw("firstToken", e);
+        }
     }
 
     @Override
     public void callCompleted(RouterCall call, Usage usage, RouteReport route) {
-        guard("callCompleted", () -> delegate.callCompleted(call, usage, route));
+        try {
+            delegate.callCompleted(call, usage, route);
+        } catch (RuntimeException e) {
+            threw("callCompleted", e);
+        }
     }
 
     @Override
     public void callFailed(RouterCall call, Throwable error, RouteReport route) {
-        guard("callFailed", () -> delegate.callFailed(call, error, route));
+        try {
+            delegate.callFailed(call, error, route);
+        } catch (RuntimeException e) {
+            threw("callFailed", e);
+        }
     }
 
     @Override
     public void callCancelled(RouterCall call, RouteReport route) {
-        guard("callCancelled", () -> delegate.callCancelled(call, route));
+        try {
+            delegate.callCancelled(call, route);
+        } catch (RuntimeException e) {
+            threw("callCancelled", e);
+        }
     }
 }

@@ -273,4 +273,51 @@ class BalancerTest {
         assertThat(balancer.pick(List.of(provider("X"), provider("Y")), LoadBalancing.LOWEST_LATENCY, "pool")
                 .name()).as("both untried").isEqualTo("X");
     }
+
+    @ParameterizedTest
+    @EnumSource(LoadBalancing.class)
+    void excludingByIndexPicksAsTheShorterListWould(LoadBalancing strategy) {
+        ProviderState a = provider("A", 2);
+        ProviderState b = provider("B", 1);
+        ProviderState c = provider("C", 3);
+        ProviderState d = provider("D", 1);
+        inFlight(a, 1);
+        inFlight(c, 2);
+        latency(b, 300);
+        latency(d, 100);
+        List<ProviderState> pool = List.of(a, b, c, d);
+        boolean[] excluded = {false, true, false, true};
+        double[] draws = {0.0, 0.2, 0.39, 0.4, 0.7, 0.99, 1.0};
+        Balancer byIndex = new Balancer(new FakeRandom(draws));
+        Balancer byList = new Balancer(new FakeRandom(draws));
+
+        for (int i = 0; i < draws.length; i++) {
+            ProviderState expected = byList.pick(List.of(a, c), strategy, "pool");
+            assertThat(pool.get(byIndex.pick(pool, excluded, strategy, "pool"))).as("pick %d", i).isSameAs(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LoadBalancing.class)
+    void oneProviderLeftIsReturnedWithoutDrawingOrCounting(LoadBalancing strategy) {
+        FakeRandom random = new FakeRandom(0.5);
+        Balancer balancer = new Balancer(random);
+        List<ProviderState> pool = List.of(provider("A"), provider("B"), provider("C"));
+
+        assertThat(balancer.pick(pool, new boolean[] {true, false, true}, strategy, "pool")).isEqualTo(1);
+        assertThat(random.draws).hasValue(0);
+        if (strategy == LoadBalancing.ROUND_ROBIN) {
+            assertThat(balancer.pick(pool, null, strategy, "pool")).as("the counter did not move").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LoadBalancing.class)
+    void everyProviderExcludedIsRejected(LoadBalancing strategy) {
+        Balancer balancer = new Balancer(new FakeRandom(0.5));
+        List<ProviderState> pool = List.of(provider("A"), provider("B"));
+
+        assertThatThrownBy(() -> balancer.pick(pool, new boolean[] {true, true}, strategy, "pool"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -25,6 +25,10 @@ final class FakeProvider implements Provider {
     final AtomicInteger closes = new AtomicInteger();
     String answerProvider;
     List<ChatCompletionChunk> chunks = List.of();
+    /** Whether a stream, after its chunks, signals nothing (a silent upstream). */
+    boolean hang;
+    /** The publisher of the last {@code stream} call, to read the demand it got. */
+    volatile RecordingPublisher<ChatCompletionChunk> lastStream;
     RuntimeException closeFailure;
 
     FakeProvider(String name, String type, String... models) {
@@ -60,7 +64,8 @@ final class FakeProvider implements Provider {
     @Override
     public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
         requests.add(request);
-        return RecordingPublisher.of(chunks);
+        lastStream = hang ? RecordingPublisher.hanging(chunks) : RecordingPublisher.of(chunks);
+        return lastStream;
     }
 
     @Override

@@ -3,10 +3,18 @@ package dev.gomodel.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomodel.Provider;
+import dev.gomodel.chat.ChatCompletion;
+import dev.gomodel.chat.ChatCompletionChunk;
+import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.NoRouteException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +28,9 @@ class ModelResolverTest {
     }
 
     static ModelResolver resolver(Map<String, List<String>> aliases, Map<String, List<String>> fallbacks,
-            FakeProvider... providers) {
+            Provider... providers) {
         List<Target> targets = new ArrayList<>();
-        for (FakeProvider provider : providers) {
+        for (Provider provider : providers) {
             targets.add(new Target(provider, new ProviderState(provider.name(), 1,
                     new CircuitBreaker(CircuitBreakerPolicy.ofDefaults(), System::nanoTime)), null));
         }
@@ -148,5 +156,125 @@ class ModelResolverTest {
         assertThatThrownBy(() -> resolver(Map.of(), Map.of("gpt-4o", List.of("groq/mixtral", "claude-3")), GROQ))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("fallbacks.gpt-4o[1]: no configured provider serves model \"claude-3\"");
+    }
+
+    static Stream<Arguments> remembered() {
+        return Stream.of(
+                Arguments.of("gpt-4o", null),
+                Arguments.of("openai/gpt-4o", null),
+                Arguments.of("smart", null),
+                Arguments.of("mixtral", null),
+                Arguments.of("gpt-4o", "openai"),
+                Arguments.of("openai/gpt-4o", "openai"),
+                Arguments.of("smart", "openai"),
+                Arguments.of("claude", "anthropic"));
+    }
+
+    @ParameterizedTest(name = "{0} with provider {1}")
+    @MethodSource("remembered")
+    void aRememberedPlanIsTheOneAFreshResolverMakes(String model, String hint) {
+        Map<String, List<String>> aliases = Map.of("smart", List.of("openai/gpt-4o", "work/claude", "groq/mixtral"));
+        Map<String, List<String>> fallbacks = Map.of("gpt-4o", List.of("work/claude"), "smart", List.of("groq/mixtral"));
+        FakeProvider groq2 = new FakeProvider("groq-eu", "groq", "mixtral", "gpt-4o");
+        ModelResolver resolver = resolver(aliases, fallbacks, OPENAI, WORK, GROQ, groq2);
+
+        Plan first = resolver.resolve(model, hint);
+        Plan again = resolver.resolve(model, hint);
+        Plan fresh = resolver(aliases, fallbacks, OPENAI, WORK, GROQ, groq2).resolve(model, hint);
+
+        assertThat(again).isSameAs(first);
+        assertThat(describe(again)).isEqualTo(describe(fresh));
+    }
+
+    private static List<String> describe(Plan plan) {
+        List<String> stages = new ArrayList<>();
+        stages.add("route " + plan.routeKey());
+        for (int i = 0; i < plan.stages().size(); i++) {
+            stages.add(plan.stages().get(i).label() + " " + stage(plan, i) + " forwarded "
+                    + plan.stages().get(i).pool().stream().map(Target::forwarded).toList());
+        }
+        return stages;
+    }
+
+    @Test
+    void aHintAndNoHintAreRememberedApart() {
+        ModelResolver resolver = resolver(Map.of("smart", List.of("work/claude")), Map.of(), OPENAI, WORK);
+
+        assertThat(stage(resolver.resolve("smart", null), 0)).containsExactly("work:claude");
+        assertThat(stage(resolver.resolve("smart", "openai"), 0)).containsExactly("openai:smart");
+        assertThat(stage(resolver.resolve("smart", null), 0)).containsExactly("work:claude");
+        assertThat(stage(resolver.resolve("smart", "work"), 0)).containsExactly("work:smart");
+    }
+
+    @Test
+    void aModelThatResolvesNowhereFailsEveryTime() {
+        ModelResolver resolver = resolver(GROQ);
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> resolver.resolve("gpt-4o", null)).isInstanceOf(NoRouteException.class);
+            assertThatThrownBy(() -> resolver.resolve("gpt-4o", "openai")).isInstanceOf(NoRouteException.class);
+        }
+    }
+
+    @Test
+    void theMemoryIsBoundedAndStillResolvesWhenFull() {
+        ModelResolver resolver = resolver(OPENAI);
+        Plan first = resolver.resolve("model-0", null);
+
+        for (int i = 1; i <= ModelResolver.MAX_PLANS; i++) {
+            assertThat(first(resolver.resolve("model-" + i, null)).model()).isEqualTo("model-" + i);
+        }
+        Plan again = resolver.resolve("model-0", null);
+
+        assertThat(again).as("forgotten when the memory filled").isNotSameAs(first);
+        assertThat(describe(again)).isEqualTo(describe(first));
+    }
+
+    @Test
+    void theMemoryOfHintsIsBoundedAndStillResolvesWhenFull() {
+        ModelResolver resolver = resolver(Map.of(), Map.of(), new Listing("gateway", Set.of(), true));
+        Plan first = resolver.resolve("gpt-4o", "hint-0");
+
+        for (int i = 1; i <= ModelResolver.MAX_HINTS; i++) {
+            Target target = first(resolver.resolve("gpt-4o", "hint-" + i));
+            assertThat(target.forwarded()).isTrue();
+            assertThat(target.model()).isEqualTo("gpt-4o");
+        }
+        Plan again = resolver.resolve("gpt-4o", "hint-0");
+
+        assertThat(again).as("forgotten when the memory filled").isNotSameAs(first);
+        assertThat(describe(again)).isEqualTo(describe(first));
+    }
+
+    @Test
+    void aProvidersModelsAreReadWhenTheResolverIsMade() {
+        Set<String> models = new HashSet<>(Set.of("mixtral"));
+        ModelResolver resolver = resolver(Map.of(), Map.of(), OPENAI, new Listing("groq", models, false));
+        models.add("llama");
+
+        assertThat(stage(resolver.resolve("llama", null), 0)).containsExactly("openai:llama");
+        assertThat(stage(resolver.resolve("mixtral", null), 0)).containsExactly("groq:mixtral");
+    }
+
+    /** A provider that only names its models, and may forward routing. */
+    private record Listing(String name, Set<String> models, boolean forwardsRouting) implements Provider {
+        @Override
+        public String type() {
+            return name;
+        }
+
+        @Override
+        public CompletableFuture<ChatCompletion> createAsync(ChatRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

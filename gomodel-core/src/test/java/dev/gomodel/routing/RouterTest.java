@@ -8,13 +8,19 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.StreamOptions;
+import dev.gomodel.chat.Tool;
+import dev.gomodel.chat.ToolChoice;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.NoRouteException;
+import dev.gomodel.error.RequestTimeoutException;
+import dev.gomodel.error.StreamInterruptedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -173,6 +179,29 @@ class RouterTest {
     }
 
     @Test
+    void anAliasedRequestKeepsEveryFieldButTheModel() {
+        Router router = Router.builder().provider(openai).alias("smart", "openai/gpt-4o").build();
+        ChatRequest request = ChatRequest.builder()
+                .model("smart")
+                .system("Be brief")
+                .user("Hi")
+                .temperature(0.3)
+                .maxTokens(20)
+                .tool(Tool.function("lookup", "Looks up", JsonValue.parse("{\"type\":\"object\"}")))
+                .toolChoice(ToolChoice.REQUIRED)
+                .parallelToolCalls(false)
+                .stream(true)
+                .streamOptions(StreamOptions.withUsage())
+                .reasoningEffort("low")
+                .extra("seed", JsonValue.of(7))
+                .build();
+
+        router.create(request);
+
+        assertThat(openai.onlyRequest()).isEqualTo(request.toBuilder().model("gpt-4o").build());
+    }
+
+    @Test
     void requestThatNeedsNoRewriteIsPassedAsIs() {
         Router router = Router.builder().provider(openai).build();
         ChatRequest request = request("gpt-4o", null);
@@ -214,6 +243,165 @@ class RouterTest {
         assertThat(collector.chunks).extracting(ChatCompletionChunk::text).containsExactly("a", "b", "c");
         assertThat(collector.completed).isTrue();
         assertThat(openai.onlyRequest().model()).isEqualTo("gpt-4o");
+    }
+
+    /** Requests only when told to, optionally cancelling after a given chunk. */
+    private static class Manual implements Flow.Subscriber<ChatCompletionChunk> {
+        final List<String> texts = new ArrayList<>();
+        Flow.Subscription subscription;
+        String cancelAfter;
+        boolean completed;
+        Throwable error;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+        }
+
+        @Override
+        public void onNext(ChatCompletionChunk item) {
+            texts.add(String.valueOf(item.text()));
+            if (item.text() != null && item.text().equals(cancelAfter)) {
+                subscription.cancel();
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            error = throwable;
+        }
+
+        @Override
+        public void onComplete() {
+            completed = true;
+        }
+    }
+
+    private static List<ChatCompletionChunk> roleThen(String... texts) {
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        chunks.add(chunk(null, null));
+        for (String text : texts) {
+            chunks.add(chunk(null, text));
+        }
+        return chunks;
+    }
+
+    @Test
+    void aCommittedStreamAsksTheUpstreamForTheSubscribersDemandInOneRequest() {
+        openai.chunks = roleThen("a", "b", "c", "d", "e");
+        Router router = Router.builder().provider(openai).build();
+        Manual subscriber = new Manual();
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        subscriber.subscription.request(2);
+        assertThat(subscriber.texts).containsExactly("null", "a");
+        assertThat(openai.lastStream.requests()).as("one at a time until the first content").containsExactly(1L, 1L);
+
+        subscriber.subscription.request(3);
+        assertThat(subscriber.texts).containsExactly("null", "a", "b", "c", "d");
+        assertThat(openai.lastStream.requests()).containsExactly(1L, 1L, 3L);
+        assertThat(openai.lastStream.emitted()).as("no more than was asked for").isEqualTo(5);
+
+        subscriber.subscription.request(Long.MAX_VALUE);
+        assertThat(subscriber.texts).containsExactly("null", "a", "b", "c", "d", "e");
+        assertThat(openai.lastStream.requests()).containsExactly(1L, 1L, 3L, Long.MAX_VALUE);
+        assertThat(subscriber.completed).isTrue();
+        assertThat(subscriber.error).isNull();
+    }
+
+    @Test
+    void unboundedDemandIsOneUpstreamRequestAfterTheFirstContent() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            texts.add("t" + i);
+        }
+        openai.chunks = roleThen(texts.toArray(String[]::new));
+        Router router = Router.builder().provider(openai).build();
+        Collector collector = new Collector();
+
+        router.stream(request("gpt-4o", null)).subscribe(collector);
+
+        assertThat(collector.chunks).extracting(ChatCompletionChunk::text).containsSequence(texts).hasSize(101);
+        assertThat(collector.completed).isTrue();
+        assertThat(openai.lastStream.requests()).containsExactly(1L, 1L, Long.MAX_VALUE);
+    }
+
+    @Test
+    void demandMadeInSmallStepsGetsEveryChunkInOrderAndNoMore() {
+        openai.chunks = roleThen("a", "b", "c", "d", "e", "f", "g");
+        Router router = Router.builder().provider(openai).build();
+        Manual subscriber = new Manual();
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        for (int asked = 1; asked <= 8; asked++) {
+            subscriber.subscription.request(1);
+            assertThat(subscriber.texts).hasSize(asked);
+            assertThat(openai.lastStream.emitted()).isLessThanOrEqualTo(Math.max(asked, 2));
+        }
+        assertThat(subscriber.texts).containsExactly("null", "a", "b", "c", "d", "e", "f", "g");
+        assertThat(subscriber.completed).isTrue();
+        assertThat(openai.lastStream.totalRequested()).isEqualTo(8);
+    }
+
+    @Test
+    void aCancelInsideOnNextStopsDeliveryAndCancelsTheUpstream() {
+        openai.chunks = roleThen("a", "b", "c", "d");
+        Router router = Router.builder().provider(openai).build();
+        Manual subscriber = new Manual();
+        subscriber.cancelAfter = "b";
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        subscriber.subscription.request(3);
+
+        assertThat(subscriber.texts).containsExactly("null", "a", "b");
+        assertThat(openai.lastStream.cancels()).isEqualTo(1);
+        assertThat(openai.lastStream.emitted()).as("the upstream was asked for no more than was wanted").isEqualTo(3);
+        assertThat(subscriber.completed).isFalse();
+        assertThat(subscriber.error).isNull();
+        assertThat(router.openCalls()).isZero();
+    }
+
+    @Test
+    void anUpstreamSilentPastTheIdleLimitInterruptsTheStream() throws Exception {
+        openai.chunks = roleThen("a");
+        openai.hang = true;
+        Router router = Router.builder().provider(openai).streamIdleTimeout(Duration.ofMillis(100)).build();
+        CountDownLatch ended = new CountDownLatch(1);
+        Manual subscriber = new Manual() {
+            @Override
+            public void onError(Throwable throwable) {
+                super.onError(throwable);
+                ended.countDown();
+            }
+        };
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        subscriber.subscription.request(Long.MAX_VALUE);
+
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(subscriber.texts).containsExactly("null", "a");
+        assertThat(subscriber.error).isInstanceOf(StreamInterruptedException.class)
+                .hasCauseInstanceOf(RequestTimeoutException.class);
+        assertThat(((RequestTimeoutException) subscriber.error.getCause()).phase())
+                .isEqualTo(RequestTimeoutException.Phase.IDLE);
+        assertThat(openai.lastStream.cancels()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubscriberWithoutDemandIsNotTimedOutForIdling() throws Exception {
+        openai.chunks = roleThen("a", "b", "c");
+        Router router = Router.builder().provider(openai).streamIdleTimeout(Duration.ofMillis(50)).build();
+        Manual subscriber = new Manual();
+        router.stream(request("gpt-4o", null)).subscribe(subscriber);
+
+        subscriber.subscription.request(2);
+        Thread.sleep(300);
+        assertThat(subscriber.error).isNull();
+        subscriber.subscription.request(Long.MAX_VALUE);
+
+        assertThat(subscriber.texts).containsExactly("null", "a", "b", "c");
+        assertThat(subscriber.completed).isTrue();
+        assertThat(subscriber.error).isNull();
     }
 
     @Test

@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #nextTarget}: {@code CallContext.nextTarget} on a resolved plan (breaker checks,
  *       balancer, permit);</li>
  *   <li>{@link #decide}: all of it, as {@code Router.newCall} and the first step of
- *       {@code RoutedCall.attempt} run it: resolve, route policy, call context, next target,
+ *       {@code RoutedCall.attempt} run it: resolve, route (policy and retries, merged when the
+ *       router is built), call context, next target,
  *       and the request as the target must see it.</li>
  * </ul>
  * The parts are package-private: this class sits in the router's package.
@@ -64,7 +65,8 @@ public class RoutingDecisionBenchmark {
         ModelResolver resolver;
         Balancer balancer;
         RoutePolicy defaults;
-        Map<String, RoutePolicy> routes;
+        Map<String, Router.Route> routes;
+        Router.Route defaultRoute;
         Map<String, RetryPolicy> providerRetries;
         Function<Target, RetryPolicy> retries;
         SafeListener listener;
@@ -98,6 +100,7 @@ public class RoutingDecisionBenchmark {
             routes = Map.of();
             providerRetries = Map.of();
             retries = target -> providerRetries.getOrDefault(target.name(), defaults.retry());
+            defaultRoute = new Router.Route(defaults, retries);
             listener = new SafeListener(RouterListener.NONE);
             callIds = new AtomicLong();
             request = Fixtures.request(model);
@@ -155,14 +158,16 @@ public class RoutingDecisionBenchmark {
     public ChatRequest decide(Pool pool) {
         ChatRequest request = pool.request;
         Plan plan = pool.resolver.resolve(request.model(), request.provider());
-        RoutePolicy route = pool.routes.get(plan.routeKey());
+        Router.Route route = pool.routes.get(plan.routeKey());
         if (route == null) {
             route = pool.routes.get(plan.stages().get(0).pool().get(0).model());
         }
-        RoutePolicy policy = route == null ? pool.defaults : route.orElse(pool.defaults);
+        if (route == null) {
+            route = pool.defaultRoute;
+        }
         RouterCall call = new RouterCall(pool.callIds.incrementAndGet(), request.model(), request.provider(), false);
-        CallContext context = new CallContext(call, plan, policy, pool.listener, pool.balancer, pool.retries,
-                pool.nanoTime, pool.random);
+        CallContext context = new CallContext(call, plan, route.policy(), pool.listener, pool.balancer,
+                route.retries(), pool.nanoTime, pool.random);
         Target target = context.nextTarget();
         target.state().breaker().onIgnored();
         return Router.upstreamRequest(request, target);

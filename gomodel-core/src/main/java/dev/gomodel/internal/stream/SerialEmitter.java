@@ -74,6 +74,37 @@ public final class SerialEmitter<T> {
         }
     }
 
+    /**
+     * {@link #offer} and {@link #drain} in one: when no other thread is delivering, nothing is
+     * queued and the subscriber wants an item, {@code item} goes to it at once without being
+     * queued.
+     */
+    public void emit(T item) {
+        if (wip.get() != 0 || !wip.compareAndSet(0, 1)) {
+            offer(item);
+            drain();
+            return;
+        }
+        if (terminated) {
+            return;
+        }
+        if (cancelled || badRequest != null || !queue.isEmpty() || demand.get() == 0) {
+            queue.offer(item);
+        } else {
+            if (demand.get() != Long.MAX_VALUE) {
+                demand.decrementAndGet();
+            }
+            delivered++;
+            deliver(downstream, item);
+        }
+        drainLoop();
+    }
+
+    /** The subscriber's demand not met yet; {@link Long#MAX_VALUE} when it is unbounded. */
+    public long requested() {
+        return demand.get();
+    }
+
     /** The subscription's {@code request}: adds demand, or ends the stream for non-positive demand (rule 3.9). */
     public void request(long n) {
         if (n <= 0) {
@@ -106,6 +137,11 @@ public final class SerialEmitter<T> {
         if (wip.getAndIncrement() != 0) {
             return;
         }
+        drainLoop();
+    }
+
+    /** The drain loop, entered by the thread that took {@code wip} from 0 to 1. */
+    private void drainLoop() {
         int missed = 1;
         while (true) {
             if (terminated) {
@@ -125,13 +161,7 @@ public final class SerialEmitter<T> {
                 }
                 emitted++;
                 delivered++;
-                try {
-                    subscriber.onNext(item);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "a stream subscriber threw from onNext; the stream is cancelled",
-                            e);
-                    cancelled = true;
-                }
+                deliver(subscriber, item);
             }
             if (emitted > 0 && requested != Long.MAX_VALUE) {
                 demand.addAndGet(-emitted);
@@ -166,6 +196,15 @@ public final class SerialEmitter<T> {
             if (missed == 0) {
                 return;
             }
+        }
+    }
+
+    private void deliver(Flow.Subscriber<? super T> subscriber, T item) {
+        try {
+            subscriber.onNext(item);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a stream subscriber threw from onNext; the stream is cancelled", e);
+            cancelled = true;
         }
     }
 

@@ -14,16 +14,23 @@ import org.testng.annotations.AfterClass;
 abstract class CountingEmitterVerification extends FlowPublisherVerification<Long> {
 
     private final ExecutorService producer;
+    private final boolean emit;
 
     /** @param producer where numbers are made, or {@code null} for inside the drain loop */
     CountingEmitterVerification(ExecutorService producer) {
+        this(producer, false);
+    }
+
+    /** @param emit whether numbers are handed over with {@code emit} instead of {@code offer} */
+    CountingEmitterVerification(ExecutorService producer, boolean emit) {
         super(Tck.environment(), Tck.GC_TIMEOUT_MILLIS);
         this.producer = producer;
+        this.emit = emit;
     }
 
     @Override
     public Flow.Publisher<Long> createFlowPublisher(long elements) {
-        return new CountingPublisher(elements, producer);
+        return new CountingPublisher(elements, producer, emit);
     }
 
     @Override

@@ -19,14 +19,24 @@ final class CountingPublisher implements Flow.Publisher<Long> {
 
     private final long count;
     private final Executor producer;
+    private final boolean emit;
 
     /**
      * @param producer where numbers are made, or {@code null} to make them synchronously inside
      *     the drain loop that asked for them
      */
     CountingPublisher(long count, Executor producer) {
+        this(count, producer, false);
+    }
+
+    /**
+     * @param emit whether each number is handed over with {@link SerialEmitter#emit} (as a routed
+     *     stream does) instead of {@link SerialEmitter#offer}, with one drain after the batch
+     */
+    CountingPublisher(long count, Executor producer, boolean emit) {
         this.count = count;
         this.producer = producer;
+        this.emit = emit;
     }
 
     @Override
@@ -78,7 +88,11 @@ final class CountingPublisher implements Flow.Publisher<Long> {
             long end = Math.min(count, next + BATCH);
             while (next < end) {
                 // Offered before it is counted: the emitter asks completed() only with an empty queue.
-                emitter.offer(next);
+                if (emit) {
+                    emitter.emit(next);
+                } else {
+                    emitter.offer(next);
+                }
                 next++;
             }
             producing.set(false);

@@ -179,4 +179,108 @@ class SerialEmitterTest {
         assertThat(subscriber.signals).containsExactly("a");
         assertThat(source.ended).containsExactly("no error, cancelled");
     }
+
+    @Test
+    void emitDeliversAtOnceWhileThereIsDemandAndQueuesOtherwise() {
+        emitter.request(1);
+        assertThat(emitter.requested()).isEqualTo(1);
+
+        emitter.emit("a");
+        assertThat(subscriber.signals).containsExactly("a");
+        assertThat(emitter.requested()).isZero();
+
+        emitter.emit("b");
+        assertThat(subscriber.signals).containsExactly("a");
+
+        emitter.request(1);
+        assertThat(subscriber.signals).containsExactly("a", "b");
+    }
+
+    @Test
+    void emitGoesBehindWhatIsQueued() {
+        emitter.offer("a");
+        emitter.drain();
+
+        emitter.emit("b");
+        emitter.request(Long.MAX_VALUE);
+        emitter.emit("c");
+
+        assertThat(subscriber.signals).containsExactly("a", "b", "c");
+        assertThat(emitter.requested()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void emitFromInsideOnNextKeepsTheOrder() {
+        List<String> signals = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        SerialEmitter<String>[] self = new SerialEmitter[1];
+        Flow.Subscriber<String> reentrant = new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+            }
+
+            @Override
+            public void onNext(String item) {
+                signals.add(item);
+                if (item.equals("a")) {
+                    self[0].emit("b");
+                    signals.add("after b");
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                signals.add("error");
+            }
+
+            @Override
+            public void onComplete() {
+                signals.add("complete");
+            }
+        };
+        self[0] = new SerialEmitter<>(reentrant, source);
+        self[0].request(5);
+
+        self[0].emit("a");
+        self[0].emit("c");
+
+        assertThat(signals).containsExactly("a", "after b", "b", "c");
+    }
+
+    @Test
+    void emitCountsTowardsTheFailuresCountAndEndsAfterIt() {
+        emitter.request(2);
+        emitter.emit("a");
+        source.failure = new IllegalStateException("broken");
+
+        emitter.emit("b");
+
+        assertThat(subscriber.signals).containsExactly("a", "b", "error: broken");
+        assertThat(source.deliveredAtFailure).isEqualTo(2);
+        emitter.emit("c");
+        assertThat(subscriber.signals).hasSize(3);
+    }
+
+    @Test
+    void emitAfterCancelDeliversNothing() {
+        emitter.request(5);
+        emitter.cancel();
+
+        emitter.emit("a");
+
+        assertThat(subscriber.signals).isEmpty();
+        assertThat(source.ended).containsExactly("no error, cancelled");
+    }
+
+    @Test
+    void anEmittingSubscriberThatThrowsIsCancelled() {
+        subscriber.throwOnNext = new IllegalStateException("oops");
+        emitter.request(5);
+
+        emitter.emit("a");
+        emitter.emit("b");
+
+        assertThat(subscriber.signals).containsExactly("a");
+        assertThat(source.ended).containsExactly("no error, cancelled");
+    }
 }
