@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * subscriber has unmet demand and no decoded chunk is waiting, so a slow subscriber slows the
  * read instead of filling memory, and no thread ever waits for either side. The SSE decoder and
  * the dialect run on the client's thread as buffers arrive; chunks go through a
- * {@link SerialEmitter}, which makes every signal to the subscriber serial.
+ * {@link SerialEmitter}, which makes every signal to the subscriber serial and hands a chunk
+ * straight to a subscriber with demand, without queueing it.
  *
  * <p>Ending: {@code [DONE]} (or the dialect's equivalent) completes at once; the body ending
  * cleanly after a {@code finish_reason} completes; any other end of body fails with
@@ -217,7 +218,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             try {
                 for (ByteBuffer buffer : buffers) {
                     decoder.decode(buffer, this);
-                    if (upstreamDone) {
+                    if (upstreamDone || emitter.isDone()) {
                         break;
                     }
                 }
@@ -291,7 +292,7 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             if (chunk.finishReason() != null) {
                 finishSeen = true;
             }
-            emitter.offer(chunk);
+            emitter.emit(chunk);
         }
 
         @Override
