@@ -37,9 +37,10 @@ public record ChatCompletionChunk(
 
     /** The first non-null {@code finish_reason} among the choices, or {@code null}. */
     public String finishReason() {
-        for (ChunkChoice choice : choices) {
-            if (choice.finishReason() != null) {
-                return choice.finishReason();
+        // Indexed, not for-each: this runs for every chunk of a stream, and an iterator is garbage.
+        for (int i = 0; i < choices.size(); i++) {
+            if (choices.get(i).finishReason() != null) {
+                return choices.get(i).finishReason();
             }
         }
         return null;

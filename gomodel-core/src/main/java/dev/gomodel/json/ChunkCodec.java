@@ -42,7 +42,7 @@ final class ChunkCodec {
             }
         }
         return new ChatCompletionChunk(head.id, head.object, head.created, head.model, head.provider,
-                head.systemFingerprint, choices, head.usage, head.extra);
+                head.systemFingerprint, choices, head.usage, head.extra());
     }
 
     static void writeChunk(JsonGenerator out, ChatCompletionChunk chunk) throws IOException {

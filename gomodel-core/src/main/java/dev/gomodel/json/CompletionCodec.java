@@ -30,7 +30,7 @@ final class CompletionCodec {
             }
         }
         return new ChatCompletion(head.id, head.object, head.created, head.model, head.provider,
-                head.systemFingerprint, choices, head.usage, head.extra);
+                head.systemFingerprint, choices, head.usage, head.extra());
     }
 
     static void writeCompletion(JsonGenerator out, ChatCompletion completion) throws IOException {

@@ -156,8 +156,12 @@ final class JsonIn {
 
     /** An integer that fits a {@code long}, or {@code null}; {@code previous} itself when equal to it. */
     Long longInteger(Long previous) throws IOException {
-        Long value = longInteger();
-        return value != null && value.equals(previous) ? previous : value;
+        if (previous != null && token() == JsonToken.VALUE_NUMBER_INT
+                && (parser.getNumberType() == NumberType.INT || parser.getNumberType() == NumberType.LONG)
+                && parser.getLongValue() == previous) {
+            return previous;
+        }
+        return longInteger();
     }
 
     /** An integer that fits a {@code long}, or {@code null}. */
@@ -234,19 +238,15 @@ final class JsonIn {
     }
 
     /**
-     * Adds the current member to {@code extra} as {@link #unknown(Map, String)} does, reusing
-     * {@code previous} (the same member of the stream's previous chunk, or {@code null}) when the
-     * member is a string of the same text.
+     * The current value as {@link #value()} reads it, or {@code previous} (the same member of the
+     * stream's previous chunk, or {@code null}) when it is a string of the same text.
      */
-    Map<String, JsonValue> unknown(Map<String, JsonValue> extra, String name, JsonValue previous)
-            throws IOException {
-        if (previous == null || token() != JsonToken.VALUE_STRING || !isQuoted(previous.json())) {
-            return unknown(extra, name);
+    JsonValue value(JsonValue previous) throws IOException {
+        if (previous != null && token() == JsonToken.VALUE_STRING && isQuoted(previous.json()) && nothingToEscape()
+                && textEquals(previous.json(), 1, previous.json().length() - 1)) {
+            return previous;
         }
-        Map<String, JsonValue> map = extra == null ? new LinkedHashMap<>(4) : extra;
-        map.put(name, nothingToEscape() && textEquals(previous.json(), 1, previous.json().length() - 1)
-                ? previous : value());
-        return map;
+        return value();
     }
 
     private static boolean isQuoted(String json) {

@@ -5,6 +5,8 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Usage;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +33,11 @@ final class ResponseHead {
     String provider;
     String systemFingerprint;
     Usage usage;
-    Map<String, JsonValue> extra;
+    /** The unknown members read into a map of this chunk's own; see {@link #readUnknown}. */
+    private Map<String, JsonValue> extra;
+    /** How many unknown members so far were the previous chunk's first ones, by name, value and order. */
+    private int samePrefix;
+    private Iterator<String> previousMembers;
 
     /** The head of a completion, or of a chunk read on its own. */
     ResponseHead() {
@@ -58,8 +64,54 @@ final class ResponseHead {
             case "provider" -> provider = in.string(previous.provider());
             case "system_fingerprint" -> systemFingerprint = in.string(previous.systemFingerprint());
             case "usage" -> usage = UsageCodec.readUsage(in);
-            default -> extra = in.unknown(extra, name, previous.extra().get(name));
+            default -> readUnknown(in, name);
         }
+    }
+
+    /**
+     * Reads an unknown member. While the members so far are the previous chunk's, name for name
+     * and value for value in its order, they are only counted: a chunk whose unknown members are
+     * all its predecessor's gets that chunk's map, which is immutable, instead of a copy.
+     */
+    private void readUnknown(JsonIn in, String name) throws IOException {
+        if (previous.extra().isEmpty()) {
+            extra = in.unknown(extra, name);
+            return;
+        }
+        JsonValue prior = previous.extra().get(name);
+        JsonValue value = in.value(prior);
+        if (extra == null) {
+            if (previousMembers == null) {
+                previousMembers = previous.extra().keySet().iterator();
+            }
+            if (value == prior && previousMembers.hasNext() && previousMembers.next().equals(name)) {
+                samePrefix++;
+                return;
+            }
+            extra = previousPrefix();
+        }
+        extra.put(name, value);
+    }
+
+    /** The unknown members: the previous chunk's map when they are all its members, in its order. */
+    Map<String, JsonValue> extra() {
+        if (extra == null && samePrefix > 0) {
+            return samePrefix == previous.extra().size() ? previous.extra() : previousPrefix();
+        }
+        return extra;
+    }
+
+    /** A new map of the previous chunk's first {@link #samePrefix} unknown members. */
+    private Map<String, JsonValue> previousPrefix() {
+        Map<String, JsonValue> map = new LinkedHashMap<>(4);
+        int count = 0;
+        for (Map.Entry<String, JsonValue> member : previous.extra().entrySet()) {
+            if (count++ == samePrefix) {
+                break;
+            }
+            map.put(member.getKey(), member.getValue());
+        }
+        return map;
     }
 
     /** Writes the members that come before {@code choices}. */

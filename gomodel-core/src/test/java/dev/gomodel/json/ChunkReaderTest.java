@@ -11,6 +11,7 @@ import dev.gomodel.chat.JsonValue;
 import dev.gomodel.testing.Fuzz;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,31 @@ class ChunkReaderTest {
         assertThat(escaped.extra().get("service_tier")).isEqualTo(JsonValue.of("a\"b"));
         // The text a\"b would be the previous value's JSON text without its quotes: it is not that value.
         assertThat(lookalike.extra().get("service_tier")).isEqualTo(JsonValue.of("a\\\"b"));
+    }
+
+    @Test
+    void unknownMembersThatRepeatShareThePreviousChunksMapAndAnyChangeGetsAMapOfItsOwn() {
+        ChunkReader reader = new ChunkReader();
+        ChatCompletionChunk first = read(reader, "{\"a\":\"x\",\"b\":\"y\",\"choices\":[]}");
+        ChatCompletionChunk same = read(reader, "{\"a\":\"x\",\"choices\":[],\"b\":\"y\"}");
+        ChatCompletionChunk fewer = read(reader, "{\"a\":\"x\",\"choices\":[]}");
+        ChatCompletionChunk more = read(reader, "{\"a\":\"x\",\"b\":2,\"choices\":[]}");
+        ChatCompletionChunk reordered = read(reader, "{\"b\":2,\"a\":\"x\",\"choices\":[]}");
+        ChatCompletionChunk changed = read(reader, "{\"b\":2,\"a\":\"z\",\"choices\":[]}");
+        ChatCompletionChunk none = read(reader, "{\"choices\":[]}");
+
+        assertThat(same.extra()).isSameAs(first.extra());
+        assertThat(fewer.extra()).isEqualTo(Map.of("a", JsonValue.of("x")));
+        assertThat(more.extra()).isEqualTo(Map.of("a", JsonValue.of("x"), "b", JsonValue.of(2)));
+        assertThat(List.copyOf(more.extra().keySet())).containsExactly("a", "b");
+        assertThat(List.copyOf(reordered.extra().keySet())).containsExactly("b", "a");
+        assertThat(reordered.extra()).isEqualTo(more.extra()).isNotSameAs(more.extra());
+        assertThat(changed.extra()).isEqualTo(Map.of("a", JsonValue.of("z"), "b", JsonValue.of(2)));
+        assertThat(none.extra()).isEmpty();
+        for (ChatCompletionChunk chunk : List.of(first, same, fewer, more, reordered, changed, none)) {
+            byte[] written = ChatJson.writeChunk(chunk);
+            assertThat(chunk).isEqualTo(ChatJson.readChunk(written, 0, written.length));
+        }
     }
 
     @Test
