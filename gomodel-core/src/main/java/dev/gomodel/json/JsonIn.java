@@ -10,6 +10,7 @@ import dev.gomodel.internal.json.TrustedJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,14 +218,29 @@ final class JsonIn {
         if (token != JsonToken.START_ARRAY) {
             throw mismatch("an array or null");
         }
-        List<T> list = new ArrayList<>();
+        // Most arrays of a response hold one element (a chunk's choices): that one needs no ArrayList.
+        T first = null;
+        List<T> list = null;
+        int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (token() == JsonToken.VALUE_NULL) {
                 throw mismatch(what);
             }
-            list.add(element.read(this));
+            T value = element.read(this);
+            if (count++ == 0) {
+                first = value;
+            } else {
+                if (list == null) {
+                    list = new ArrayList<>();
+                    list.add(first);
+                }
+                list.add(value);
+            }
         }
-        return list;
+        if (count > 1) {
+            return list;
+        }
+        return count == 0 ? List.of() : first != null ? List.of(first) : Collections.singletonList(null);
     }
 
     /**
