@@ -65,7 +65,7 @@ record RunSettings(
                 ? new RunSettings(true, repeats, clients, jvmFlags, gomodelStream, benchDir, outDir,
                         800, 1_000, 500, 800, 10, 16, 700, 1_500)
                 : new RunSettings(false, repeats, clients, jvmFlags, gomodelStream, benchDir, outDir,
-                        2_000, 3_000, 2_000, 2_000, 40, 16, 2_000, 3_000);
+                        2_000, 3_000, 2_000, 4_000, 40, 16, 2_000, 3_000);
     }
 
     /** A generous bound on one worker JVM's run; past it the worker is killed and counted as failed. */
