@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Picks the provider for one attempt from a pool, by the pool's {@link LoadBalancing}:
@@ -81,8 +82,8 @@ final class Balancer {
         return switch (strategy) {
             case WEIGHTED_RANDOM -> weightedRandom(pool, excluded);
             case ROUND_ROBIN -> roundRobin(pool, excluded, available, poolKey);
-            case LEAST_IN_FLIGHT -> leastInFlight(pool, excluded);
-            case LOWEST_LATENCY -> lowestLatency(pool, excluded);
+            case LEAST_IN_FLIGHT -> lowest(pool, excluded, ProviderState::inFlight);
+            case LOWEST_LATENCY -> lowest(pool, excluded, ProviderState::latencyEwmaNanos);
         };
     }
 
@@ -126,33 +127,18 @@ final class Balancer {
         throw new IllegalStateException("unreachable: " + available + " providers available");
     }
 
-    private static int leastInFlight(List<ProviderState> pool, boolean[] excluded) {
+    /** The available provider with the lowest {@code measure}, the first of equals. */
+    private static int lowest(List<ProviderState> pool, boolean[] excluded, ToDoubleFunction<ProviderState> measure) {
         int best = -1;
-        int bestInFlight = 0;
+        double bestValue = 0;
         for (int i = 0; i < pool.size(); i++) {
             if (skipped(excluded, i)) {
                 continue;
             }
-            int inFlight = pool.get(i).inFlight();
-            if (best < 0 || inFlight < bestInFlight) {
+            double value = measure.applyAsDouble(pool.get(i));
+            if (best < 0 || value < bestValue) {
                 best = i;
-                bestInFlight = inFlight;
-            }
-        }
-        return best;
-    }
-
-    private static int lowestLatency(List<ProviderState> pool, boolean[] excluded) {
-        int best = -1;
-        double bestLatency = 0;
-        for (int i = 0; i < pool.size(); i++) {
-            if (skipped(excluded, i)) {
-                continue;
-            }
-            double latency = pool.get(i).latencyEwmaNanos();
-            if (best < 0 || latency < bestLatency) {
-                best = i;
-                bestLatency = latency;
+                bestValue = value;
             }
         }
         return best;
