@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * and a model's later calls get the same {@link Plan} object. The memory holds at most
  * {@value #MAX_PLANS} plans per hint and {@value #MAX_HINTS} hints; when one is full it is
  * emptied and fills again, so model names that keep changing cost a resolution each, never
- * unbounded memory. A model that resolves nowhere is not remembered and fails every time.
+ * unbounded memory; names and hints longer than {@value #MAX_REMEMBERED_LENGTH} characters are
+ * never remembered, so the memory's size does not depend on what callers send. A model that
+ * resolves nowhere is not remembered and fails every time.
  *
  * <p>Thread-safe: the configuration is immutable and the memory is concurrent maps of
  * immutable plans; two threads resolving one model at once may each build an equal plan.
@@ -43,6 +45,9 @@ final class ModelResolver {
 
     /** The most distinct provider hints whose plans are remembered. */
     static final int MAX_HINTS = 64;
+
+    /** The longest model name or hint remembered: longer ones, no real model's, are resolved each time. */
+    static final int MAX_REMEMBERED_LENGTH = 256;
 
     private final List<Target> providers;
     private final List<Set<String>> models;
@@ -93,6 +98,10 @@ final class ModelResolver {
             return plan;
         }
         plan = resolveNow(model, providerHint);
+        if (model.length() > MAX_REMEMBERED_LENGTH
+                || providerHint != null && providerHint.length() > MAX_REMEMBERED_LENGTH) {
+            return plan;
+        }
         if (plans == null) {
             if (hinted.size() >= MAX_HINTS) {
                 hinted.clear();

@@ -231,6 +231,23 @@ class ModelResolverTest {
     }
 
     @Test
+    void overlongModelNamesAndHintsAreResolvedEachTimeNotRemembered() {
+        ModelResolver resolver = resolver(Map.of(), Map.of(), OPENAI, new Listing("gateway", Set.of(), true));
+        String longest = "m".repeat(ModelResolver.MAX_REMEMBERED_LENGTH);
+        String overlong = longest + "m";
+        String overlongHint = "h".repeat(ModelResolver.MAX_REMEMBERED_LENGTH + 1);
+
+        assertThat(resolver.resolve(longest, null)).isSameAs(resolver.resolve(longest, null));
+        Plan first = resolver.resolve(overlong, null);
+        assertThat(resolver.resolve(overlong, null)).isNotSameAs(first);
+        assertThat(first(resolver.resolve(overlong, null)).model()).isEqualTo(overlong);
+        // The gateway forwards a hint it does not know, however long: resolved, not remembered.
+        Plan hinted = resolver.resolve("gpt-4o", overlongHint);
+        assertThat(first(hinted).forwarded()).isTrue();
+        assertThat(resolver.resolve("gpt-4o", overlongHint)).isNotSameAs(hinted);
+    }
+
+    @Test
     void theMemoryOfHintsIsBoundedAndStillResolvesWhenFull() {
         ModelResolver resolver = resolver(Map.of(), Map.of(), new Listing("gateway", Set.of(), true));
         Plan first = resolver.resolve("gpt-4o", "hint-0");
