@@ -1,6 +1,7 @@
 package dev.gomodel.routing;
 
 import dev.gomodel.benchmarks.jmh.CannedProvider;
+import dev.gomodel.benchmarks.jmh.CountingSubscriber;
 import dev.gomodel.benchmarks.jmh.Fixtures;
 import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
@@ -92,42 +93,10 @@ public class RouterStreamBenchmark {
     private long drain(Flow.Publisher<ChatCompletionChunk> publisher, Blackhole blackhole) {
         CountingSubscriber subscriber = new CountingSubscriber(blackhole);
         publisher.subscribe(subscriber);
-        if (!subscriber.completed || subscriber.chunks != expected) {
-            throw new IllegalStateException("the stream ended after " + subscriber.chunks + " chunks, completed "
-                    + subscriber.completed + ": " + subscriber.error);
+        long chunks = subscriber.completedChunks();
+        if (chunks != expected) {
+            throw new IllegalStateException("the stream completed after " + chunks + " chunks, not " + expected);
         }
-        return subscriber.chunks;
-    }
-
-    private static final class CountingSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
-        private final Blackhole blackhole;
-        long chunks;
-        boolean completed;
-        Throwable error;
-
-        CountingSubscriber(Blackhole blackhole) {
-            this.blackhole = blackhole;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(ChatCompletionChunk item) {
-            chunks++;
-            blackhole.consume(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            error = throwable;
-        }
-
-        @Override
-        public void onComplete() {
-            completed = true;
-        }
+        return chunks;
     }
 }

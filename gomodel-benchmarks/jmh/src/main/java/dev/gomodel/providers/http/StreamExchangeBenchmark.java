@@ -1,7 +1,7 @@
 package dev.gomodel.providers.http;
 
+import dev.gomodel.benchmarks.jmh.CountingSubscriber;
 import dev.gomodel.benchmarks.jmh.Fixtures;
-import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.providers.HttpSettings;
 import dev.gomodel.providers.Timeouts;
 import dev.gomodel.providers.openai.OpenAiDialects;
@@ -92,10 +92,7 @@ public class StreamExchangeBenchmark {
             body.onNext(deliveries.get(i));
         }
         body.onComplete();
-        if (!subscriber.completed) {
-            throw new IllegalStateException("the stream did not complete: " + subscriber.error);
-        }
-        return subscriber.chunks;
+        return subscriber.completedChunks();
     }
 
     private static final Flow.Subscription NO_OP = new Flow.Subscription() {
@@ -127,36 +124,4 @@ public class StreamExchangeBenchmark {
             return HttpClient.Version.HTTP_1_1;
         }
     };
-
-    private static final class CountingSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
-        private final Blackhole blackhole;
-        long chunks;
-        boolean completed;
-        Throwable error;
-
-        CountingSubscriber(Blackhole blackhole) {
-            this.blackhole = blackhole;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(ChatCompletionChunk item) {
-            chunks++;
-            blackhole.consume(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            error = throwable;
-        }
-
-        @Override
-        public void onComplete() {
-            completed = true;
-        }
-    }
 }
