@@ -157,16 +157,6 @@ final class JsonIn {
 
     /** An integer that fits a {@code long}, or {@code null}; {@code previous} itself when equal to it. */
     Long longInteger(Long previous) throws IOException {
-        if (previous != null && token() == JsonToken.VALUE_NUMBER_INT
-                && (parser.getNumberType() == NumberType.INT || parser.getNumberType() == NumberType.LONG)
-                && parser.getLongValue() == previous) {
-            return previous;
-        }
-        return longInteger();
-    }
-
-    /** An integer that fits a {@code long}, or {@code null}. */
-    Long longInteger() throws IOException {
         if (token() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -175,7 +165,13 @@ final class JsonIn {
         if (type != NumberType.INT && type != NumberType.LONG) {
             throw problem("integer " + parser.getText() + " is out of range");
         }
-        return parser.getLongValue();
+        long value = parser.getLongValue();
+        return previous != null && previous == value ? previous : Long.valueOf(value);
+    }
+
+    /** An integer that fits a {@code long}, or {@code null}. */
+    Long longInteger() throws IOException {
+        return longInteger(null);
     }
 
     private void requireInteger() throws IOException {
