@@ -42,26 +42,14 @@ final class Balancer {
     }
 
     /**
-     * The provider for the next attempt.
-     *
-     * @param available the pool's providers whose circuit permits a call, in configuration
-     *     order; not empty
-     * @param strategy how to pick
-     * @param poolKey names the pool, keeping its round robin counter apart from other pools'
-     * @throws IllegalArgumentException if {@code available} is empty
-     */
-    ProviderState pick(List<ProviderState> available, LoadBalancing strategy, String poolKey) {
-        return available.get(pick(available, null, strategy, poolKey));
-    }
-
-    /**
-     * The provider for the next attempt, as its index in {@code pool}: the same choice as
-     * {@link #pick(List, LoadBalancing, String)} makes among the providers not excluded, without
-     * building that list.
+     * The provider for the next attempt, as its index in {@code pool}, chosen among the providers
+     * not excluded as if they alone made up the pool, without building that list.
      *
      * @param pool the pool's providers, in configuration order
      * @param excluded by index, the providers that may not be picked (an open circuit); {@code null}
      *     for none
+     * @param strategy how to pick
+     * @param poolKey names the pool, keeping its round robin counter apart from other pools'
      * @throws IllegalArgumentException if no provider is left to pick
      */
     int pick(List<ProviderState> pool, boolean[] excluded, LoadBalancing strategy, String poolKey) {

@@ -58,7 +58,7 @@ class BalancerTest {
         int picks = 10_000;
         int lightPicks = 0;
         for (int i = 0; i < picks; i++) {
-            if (balancer.pick(List.of(light, heavy), LoadBalancing.WEIGHTED_RANDOM, "pool") == light) {
+            if (pick(balancer, List.of(light, heavy), LoadBalancing.WEIGHTED_RANDOM, "pool") == light) {
                 lightPicks++;
             }
         }
@@ -79,7 +79,7 @@ class BalancerTest {
         ProviderState second = provider("second", 3);
         Balancer balancer = new Balancer(new FakeRandom(random));
 
-        assertThat(balancer.pick(List.of(first, second), LoadBalancing.WEIGHTED_RANDOM, "pool").name())
+        assertThat(pick(balancer, List.of(first, second), LoadBalancing.WEIGHTED_RANDOM, "pool").name())
                 .isEqualTo(expected);
     }
 
@@ -95,7 +95,7 @@ class BalancerTest {
         List<ProviderState> pool = List.of(provider("a", 2), provider("b", 1), provider("c", 3));
         Balancer balancer = new Balancer(new FakeRandom(random));
 
-        assertThat(balancer.pick(pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo(expected);
+        assertThat(pick(balancer, pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo(expected);
     }
 
     @Test
@@ -104,8 +104,8 @@ class BalancerTest {
         Balancer balancer = new Balancer(random);
         List<ProviderState> pool = List.of(provider("a"), provider("b"));
 
-        assertThat(balancer.pick(pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo("a");
-        assertThat(balancer.pick(pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo("b");
+        assertThat(pick(balancer, pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo("a");
+        assertThat(pick(balancer, pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo("b");
         assertThat(random.draws).hasValue(2);
     }
 
@@ -114,7 +114,7 @@ class BalancerTest {
         Balancer balancer = new Balancer(new FakeRandom(1.0));
         List<ProviderState> pool = List.of(provider("a"), provider("b"));
 
-        assertThat(balancer.pick(pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo("b");
+        assertThat(pick(balancer, pool, LoadBalancing.WEIGHTED_RANDOM, "pool").name()).isEqualTo("b");
     }
 
     @ParameterizedTest
@@ -126,10 +126,10 @@ class BalancerTest {
         ProviderState a = provider("a");
         ProviderState b = provider("b");
 
-        assertThat(balancer.pick(List.of(only), strategy, "pool")).isSameAs(only);
+        assertThat(pick(balancer, List.of(only), strategy, "pool")).isSameAs(only);
         assertThat(random.draws).hasValue(0);
         if (strategy == LoadBalancing.ROUND_ROBIN) {
-            assertThat(balancer.pick(List.of(a, b), strategy, "pool")).as("the counter did not move").isSameAs(a);
+            assertThat(pick(balancer, List.of(a, b), strategy, "pool")).as("the counter did not move").isSameAs(a);
         }
     }
 
@@ -138,7 +138,7 @@ class BalancerTest {
     void anEmptyListIsRejected(LoadBalancing strategy) {
         Balancer balancer = new Balancer(new FakeRandom(0.5));
 
-        assertThatThrownBy(() -> balancer.pick(List.of(), strategy, "pool"))
+        assertThatThrownBy(() -> pick(balancer, List.of(), strategy, "pool"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -149,7 +149,7 @@ class BalancerTest {
 
         List<String> order = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            order.add(balancer.pick(pool, LoadBalancing.ROUND_ROBIN, "pool").name());
+            order.add(pick(balancer, pool, LoadBalancing.ROUND_ROBIN, "pool").name());
         }
 
         assertThat(order).containsExactly("A", "B", "C", "A", "B", "C", "A");
@@ -162,12 +162,12 @@ class BalancerTest {
         List<ProviderState> smart = List.of(provider("X"), provider("Y"));
 
         List<String> order = new ArrayList<>();
-        order.add(balancer.pick(fast, LoadBalancing.ROUND_ROBIN, "fast").name());
-        order.add(balancer.pick(fast, LoadBalancing.ROUND_ROBIN, "fast").name());
-        order.add(balancer.pick(smart, LoadBalancing.ROUND_ROBIN, "smart").name());
-        order.add(balancer.pick(fast, LoadBalancing.ROUND_ROBIN, "fast").name());
-        order.add(balancer.pick(smart, LoadBalancing.ROUND_ROBIN, "smart").name());
-        order.add(balancer.pick(smart, LoadBalancing.ROUND_ROBIN, "smart").name());
+        order.add(pick(balancer, fast, LoadBalancing.ROUND_ROBIN, "fast").name());
+        order.add(pick(balancer, fast, LoadBalancing.ROUND_ROBIN, "fast").name());
+        order.add(pick(balancer, smart, LoadBalancing.ROUND_ROBIN, "smart").name());
+        order.add(pick(balancer, fast, LoadBalancing.ROUND_ROBIN, "fast").name());
+        order.add(pick(balancer, smart, LoadBalancing.ROUND_ROBIN, "smart").name());
+        order.add(pick(balancer, smart, LoadBalancing.ROUND_ROBIN, "smart").name());
 
         assertThat(order).containsExactly("A", "B", "X", "C", "Y", "X");
     }
@@ -178,8 +178,8 @@ class BalancerTest {
         Balancer balancer = new Balancer(random);
         List<ProviderState> pool = List.of(provider("A", 10), provider("B", 1));
 
-        assertThat(balancer.pick(pool, LoadBalancing.ROUND_ROBIN, "pool").name()).isEqualTo("A");
-        assertThat(balancer.pick(pool, LoadBalancing.ROUND_ROBIN, "pool").name()).isEqualTo("B");
+        assertThat(pick(balancer, pool, LoadBalancing.ROUND_ROBIN, "pool").name()).isEqualTo("A");
+        assertThat(pick(balancer, pool, LoadBalancing.ROUND_ROBIN, "pool").name()).isEqualTo("B");
         assertThat(random.draws).hasValue(0);
     }
 
@@ -190,10 +190,10 @@ class BalancerTest {
         ProviderState b = provider("B");
         ProviderState c = provider("C");
 
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(a);
-        assertThat(balancer.pick(List.of(a, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(c);
-        assertThat(balancer.pick(List.of(a, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(a);
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(a);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(a);
+        assertThat(pick(balancer, List.of(a, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(c);
+        assertThat(pick(balancer, List.of(a, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(a);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.ROUND_ROBIN, "pool")).isSameAs(a);
     }
 
     @Test
@@ -206,11 +206,11 @@ class BalancerTest {
         inFlight(b, 1);
         inFlight(c, 2);
 
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(b);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(b);
 
         b.callStarted();
         b.callStarted();
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(c);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(c);
     }
 
     @Test
@@ -223,9 +223,9 @@ class BalancerTest {
         inFlight(b, 1);
         inFlight(c, 1);
 
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(b);
-        assertThat(balancer.pick(List.of(a, c, b), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(c);
-        assertThat(balancer.pick(List.of(provider("X"), provider("Y")), LoadBalancing.LEAST_IN_FLIGHT, "pool")
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(b);
+        assertThat(pick(balancer, List.of(a, c, b), LoadBalancing.LEAST_IN_FLIGHT, "pool")).isSameAs(c);
+        assertThat(pick(balancer, List.of(provider("X"), provider("Y")), LoadBalancing.LEAST_IN_FLIGHT, "pool")
                 .name()).isEqualTo("X");
     }
 
@@ -239,10 +239,10 @@ class BalancerTest {
         latency(b, 100);
         latency(c, 200);
 
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(b);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(b);
 
         latency(b, 1_000); // 100 + 0.3 * 900 = 370
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(c);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(c);
     }
 
     @Test
@@ -253,9 +253,9 @@ class BalancerTest {
         ProviderState c = provider("C");
         latency(a, 1);
 
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(b);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(b);
         latency(b, 1);
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(c);
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(c);
     }
 
     @Test
@@ -268,9 +268,9 @@ class BalancerTest {
         latency(b, 200);
         latency(c, 200);
 
-        assertThat(balancer.pick(List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(b);
-        assertThat(balancer.pick(List.of(a, c, b), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(c);
-        assertThat(balancer.pick(List.of(provider("X"), provider("Y")), LoadBalancing.LOWEST_LATENCY, "pool")
+        assertThat(pick(balancer, List.of(a, b, c), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(b);
+        assertThat(pick(balancer, List.of(a, c, b), LoadBalancing.LOWEST_LATENCY, "pool")).isSameAs(c);
+        assertThat(pick(balancer, List.of(provider("X"), provider("Y")), LoadBalancing.LOWEST_LATENCY, "pool")
                 .name()).as("both untried").isEqualTo("X");
     }
 
@@ -292,7 +292,7 @@ class BalancerTest {
         Balancer byList = new Balancer(new FakeRandom(draws));
 
         for (int i = 0; i < draws.length; i++) {
-            ProviderState expected = byList.pick(List.of(a, c), strategy, "pool");
+            ProviderState expected = pick(byList, List.of(a, c), strategy, "pool");
             assertThat(pool.get(byIndex.pick(pool, excluded, strategy, "pool"))).as("pick %d", i).isSameAs(expected);
         }
     }
@@ -319,5 +319,11 @@ class BalancerTest {
 
         assertThatThrownBy(() -> balancer.pick(pool, new boolean[] {true, true}, strategy, "pool"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The provider {@code balancer} picks among {@code available}, none excluded. */
+    private static ProviderState pick(Balancer balancer, List<ProviderState> available, LoadBalancing strategy,
+            String poolKey) {
+        return available.get(balancer.pick(available, null, strategy, poolKey));
     }
 }

@@ -134,7 +134,7 @@ public class RoutingDecisionBenchmark {
 
     @Benchmark
     public ProviderState balancerPick(Parts parts) {
-        return parts.balancer.pick(parts.states, LoadBalancing.WEIGHTED_RANDOM, "gpt-4o");
+        return parts.states.get(parts.balancer.pick(parts.states, null, LoadBalancing.WEIGHTED_RANDOM, "gpt-4o"));
     }
 
     @Benchmark
