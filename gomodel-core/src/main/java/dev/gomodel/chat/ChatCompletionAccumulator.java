@@ -40,7 +40,12 @@ public final class ChatCompletionAccumulator {
     public ChatCompletionAccumulator() {
     }
 
-    /** Adds one chunk. */
+    /**
+     * Adds one chunk, merging it into what the chunks before it added up to.
+     *
+     * @param chunk the stream's next chunk
+     * @throws NullPointerException if {@code chunk} is {@code null}
+     */
     public void accept(ChatCompletionChunk chunk) {
         Objects.requireNonNull(chunk, "chunk");
         chunks++;
@@ -58,12 +63,23 @@ public final class ChatCompletionAccumulator {
         }
     }
 
-    /** How many chunks were added. */
+    /**
+     * Counts the chunks added so far.
+     *
+     * @return how many times {@link #accept} was called
+     */
     public long chunkCount() {
         return chunks;
     }
 
-    /** The completion the chunks so far add up to. */
+    /**
+     * Builds the completion the chunks so far add up to; adding more chunks afterwards does not
+     * change it. A choice with no role gets {@link Message#ASSISTANT}, a tool call with no type
+     * {@link ToolCall#FUNCTION}.
+     *
+     * @return a completion with {@code object} {@value ChatCompletion#OBJECT}, its choices in
+     *     {@code index} order; with no choice and {@code null} members when no chunk was added
+     */
     public ChatCompletion result() {
         List<Choice> built = new ArrayList<>(choices.size());
         for (ChoiceState state : choices.values()) {

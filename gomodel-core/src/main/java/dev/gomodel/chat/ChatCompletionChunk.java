@@ -10,6 +10,16 @@ import java.util.Map;
  *
  * <p>Fold a stream into a {@link ChatCompletion} with {@link ChatCompletionAccumulator}.
  * Immutable and thread-safe.
+ *
+ * @param id the completion's id, the same on every chunk of a stream, or {@code null}
+ * @param object the {@code object} member, {@value #OBJECT} from a conforming upstream
+ * @param created when the completion was created, in seconds since the Unix epoch, or {@code null}
+ * @param model the model that answers, as the upstream names it, or {@code null}
+ * @param provider the provider serving the stream, or {@code null} when unknown
+ * @param systemFingerprint the upstream's {@code system_fingerprint}, or {@code null}
+ * @param choices the choices this chunk changes; empty (never {@code null}) on a usage-only chunk
+ * @param usage the token counts, usually only on the last chunk, or {@code null}
+ * @param extra the members this record does not know, in the order they came
  */
 public record ChatCompletionChunk(
         String id,
@@ -25,17 +35,41 @@ public record ChatCompletionChunk(
     /** The {@code object} value of a stream chunk. */
     public static final String OBJECT = "chat.completion.chunk";
 
+    /**
+     * Copies {@code choices} and {@code extra}; {@code null} for either is taken as empty.
+     *
+     * @param id the completion's id, or {@code null}
+     * @param object the {@code object} member, normally {@value #OBJECT}
+     * @param created the creation time in Unix seconds, or {@code null}
+     * @param model the model, or {@code null}
+     * @param provider the provider serving the stream, or {@code null}
+     * @param systemFingerprint the {@code system_fingerprint}, or {@code null}
+     * @param choices the choices this chunk changes; {@code null} for none
+     * @param usage the token counts, or {@code null}
+     * @param extra unknown members, or {@code null} for none; no value may be {@code null}
+     * @throws NullPointerException if a choice, or an {@code extra} name or value, is {@code null}
+     */
     public ChatCompletionChunk {
         choices = Copies.list(choices);
         extra = Copies.extra(extra);
     }
 
-    /** The first choice's content fragment, or {@code null}. */
+    /**
+     * Reads the piece of answer text this chunk brings.
+     *
+     * @return the first choice's {@code delta.content} fragment, or {@code null} when the chunk
+     *     has no choice, no delta or no content (a role-only, tool-call or usage chunk)
+     */
     public String text() {
         return choices.isEmpty() || choices.get(0).delta() == null ? null : choices.get(0).delta().content();
     }
 
-    /** The first non-null {@code finish_reason} among the choices, or {@code null}. */
+    /**
+     * Reads whether this chunk ends a choice.
+     *
+     * @return the first non-null {@code finish_reason} among the choices, or {@code null} when
+     *     no choice finishes in this chunk
+     */
     public String finishReason() {
         // Indexed, not for-each: this runs for every chunk of a stream, and an iterator is garbage.
         for (int i = 0; i < choices.size(); i++) {
@@ -46,13 +80,35 @@ public record ChatCompletionChunk(
         return null;
     }
 
-    /** This chunk with {@code provider} set. */
+    /**
+     * A copy with another provider; the router uses it to name who serves a stream.
+     *
+     * @param provider the provider's name, or {@code null}
+     * @return a chunk equal to this one but for {@code provider}
+     */
     public ChatCompletionChunk withProvider(String provider) {
         return new ChatCompletionChunk(id, object, created, model, provider, systemFingerprint, choices, usage, extra);
     }
 
-    /** One choice of a chunk: its {@code delta} and, on its last chunk, its {@code finish_reason}. */
+    /**
+     * One choice of a chunk: its {@code delta} and, on its last chunk, its {@code finish_reason}.
+     *
+     * @param index which choice of the completion this is, from 0
+     * @param delta what this chunk adds to the choice's message, or {@code null}
+     * @param finishReason why the choice stopped, on its last chunk; otherwise {@code null}
+     * @param logprobs the {@code logprobs} member as received, or {@code null} when absent
+     * @param extra the members this record does not know, in the order they came
+     */
     public record ChunkChoice(int index, Delta delta, String finishReason, JsonValue logprobs, Map<String, JsonValue> extra) {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param index the choice's index
+         * @param delta the message fragment, or {@code null}
+         * @param finishReason the {@code finish_reason}, or {@code null}
+         * @param logprobs the {@code logprobs}, or {@code null}
+         * @param extra unknown members, or {@code null} for none
+         */
         public ChunkChoice {
             extra = Copies.extra(extra);
         }
@@ -62,9 +118,26 @@ public record ChatCompletionChunk(
      * The change a chunk brings to a choice's message: the {@code role} (first chunk), a
      * {@code content} or {@code reasoning_content} fragment, and tool-call fragments.
      * {@code toolCalls} is {@code null} when absent.
+     *
+     * @param role the message's role, usually only on a choice's first chunk; otherwise {@code null}
+     * @param content the next fragment of the answer text, or {@code null}
+     * @param reasoningContent the next fragment of {@code reasoning_content}, or {@code null}
+     * @param toolCalls fragments of tool calls, or {@code null} when the member is absent
+     * @param extra the members this record does not know, in the order they came
      */
     public record Delta(String role, String content, String reasoningContent, List<ToolCallDelta> toolCalls,
             Map<String, JsonValue> extra) {
+        /**
+         * Copies {@code toolCalls} (keeping {@code null}) and {@code extra} ({@code null} is taken
+         * as empty).
+         *
+         * @param role the role, or {@code null}
+         * @param content the content fragment, or {@code null}
+         * @param reasoningContent the reasoning fragment, or {@code null}
+         * @param toolCalls the tool-call fragments, or {@code null}
+         * @param extra unknown members, or {@code null} for none
+         * @throws NullPointerException if a tool-call fragment is {@code null}
+         */
         public Delta {
             toolCalls = Copies.nullableList(toolCalls);
             extra = Copies.extra(extra);
@@ -74,8 +147,23 @@ public record ChatCompletionChunk(
     /**
      * A fragment of a tool call, told apart by {@code index}: the first fragment brings the
      * {@code id}, {@code type} and function name, the following ones pieces of the arguments.
+     *
+     * @param index which tool call of the message this fragment belongs to, from 0
+     * @param id the tool call's id, on its first fragment; otherwise usually {@code null}
+     * @param type the tool call's {@code type} ({@code "function"}), or {@code null}
+     * @param function the name and/or a piece of the arguments, or {@code null}
+     * @param extra the members this record does not know, in the order they came
      */
     public record ToolCallDelta(int index, String id, String type, FunctionCall function, Map<String, JsonValue> extra) {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param index the tool call's index
+         * @param id the id, or {@code null}
+         * @param type the type, or {@code null}
+         * @param function the function fragment, or {@code null}
+         * @param extra unknown members, or {@code null} for none
+         */
         public ToolCallDelta {
             extra = Copies.extra(extra);
         }

@@ -12,26 +12,60 @@ import java.util.Objects;
  */
 public sealed interface Content permits Content.Text, Content.Parts {
 
-    /** Content as a string; {@code ""} stays {@code ""} on the wire. */
+    /**
+     * Content as a string; {@code ""} stays {@code ""} on the wire.
+     *
+     * @param text the text
+     * @return a {@link Text}
+     * @throws NullPointerException if {@code text} is {@code null}: a message without content has
+     *     {@code null} content instead
+     */
     static Content text(String text) {
         return new Text(text);
     }
 
-    /** Content as a list of parts. */
+    /**
+     * Content as a list of parts.
+     *
+     * @param parts the parts, in order; copied
+     * @return a {@link Parts}
+     * @throws NullPointerException if {@code parts} is {@code null}
+     */
     static Content parts(List<ContentPart> parts) {
         return new Parts(parts);
     }
 
-    /** Content as a list of parts. */
+    /**
+     * Content as a list of parts.
+     *
+     * @param parts the parts, in order; copied
+     * @return a {@link Parts}
+     * @throws NullPointerException if {@code parts} is {@code null}
+     */
     static Content parts(ContentPart... parts) {
         return new Parts(Arrays.asList(Objects.requireNonNull(parts, "parts")));
     }
 
-    /** The text of this content: the string itself, or the text parts joined without separator. */
+    /**
+     * Reads this content as text.
+     *
+     * @return the string itself, or the text of the text parts joined without separator ({@code ""}
+     *     when there is none); never {@code null}
+     */
     String asText();
 
-    /** String content. */
+    /**
+     * String content.
+     *
+     * @param text the string, never {@code null}
+     */
     record Text(String text) implements Content {
+        /**
+         * Checks the text is present.
+         *
+         * @param text the string; {@code ""} is allowed
+         * @throws NullPointerException if {@code text} is {@code null}
+         */
         public Text {
             Objects.requireNonNull(text,
                     "text is required: expected a string (a message without content has null content)");
@@ -43,8 +77,19 @@ public sealed interface Content permits Content.Text, Content.Parts {
         }
     }
 
-    /** Multi-part content (text, images, audio, or parts this library does not know). */
+    /**
+     * Multi-part content (text, images, audio, or parts this library does not know).
+     *
+     * @param parts the parts, in order; unmodifiable
+     */
     record Parts(List<ContentPart> parts) implements Content {
+        /**
+         * Copies the parts. A {@code null} part is kept, so that building a {@link ChatRequest}
+         * can reject it naming its JSON path.
+         *
+         * @param parts the parts
+         * @throws NullPointerException if {@code parts} is {@code null}
+         */
         public Parts {
             parts = Copies.requestList(Objects.requireNonNull(parts, "parts"));
         }

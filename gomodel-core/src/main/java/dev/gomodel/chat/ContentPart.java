@@ -12,26 +12,58 @@ import java.util.Objects;
 public sealed interface ContentPart
         permits ContentPart.TextPart, ContentPart.ImagePart, ContentPart.AudioPart, ContentPart.OtherPart {
 
-    /** The part's {@code type} member. */
+    /**
+     * Names the kind of this part.
+     *
+     * @return the part's {@code type} member: {@code "text"}, {@code "image_url"},
+     *     {@code "input_audio"}, or for an {@link OtherPart} whatever type it came with
+     */
     String type();
 
-    /** A text part. */
+    /**
+     * A text part.
+     *
+     * @param text the text; required when the part is sent in a request
+     * @return a {@code {"type": "text"}} part
+     */
     static TextPart text(String text) {
         return new TextPart(text, Map.of());
     }
 
-    /** An image part from a URL or a {@code data:} URL. */
+    /**
+     * An image part from a URL or a {@code data:} URL, with no {@code detail} or media type.
+     *
+     * @param url an http(s) URL or a {@code data:image/...;base64,...} URL
+     * @return an {@code {"type": "image_url"}} part
+     */
     static ImagePart imageUrl(String url) {
         return new ImagePart(new ImageUrl(url, null, null, Map.of()), Map.of());
     }
 
-    /** An audio part from base64 data in a format such as {@code wav} or {@code mp3}. */
+    /**
+     * An audio part from base64 data in a format such as {@code wav} or {@code mp3}.
+     *
+     * @param base64Data the audio, base64-encoded
+     * @param format the audio's format, such as {@code "wav"}
+     * @return an {@code {"type": "input_audio"}} part
+     */
     static AudioPart inputAudio(String base64Data, String format) {
         return new AudioPart(new InputAudio(base64Data, format, Map.of()), Map.of());
     }
 
-    /** {@code {"type": "text", "text": ...}}. */
+    /**
+     * {@code {"type": "text", "text": ...}}.
+     *
+     * @param text the text; a request's text part must have one
+     * @param extra the members this record does not know, in the order they came
+     */
     record TextPart(String text, Map<String, JsonValue> extra) implements ContentPart {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param text the text
+         * @param extra unknown members, or {@code null} for none
+         */
         public TextPart {
             extra = Copies.extra(extra);
         }
@@ -42,8 +74,19 @@ public sealed interface ContentPart
         }
     }
 
-    /** {@code {"type": "image_url", "image_url": {...}}}. */
+    /**
+     * {@code {"type": "image_url", "image_url": {...}}}.
+     *
+     * @param imageUrl the image reference; a request's image part must have one with a URL
+     * @param extra the members this record does not know, in the order they came
+     */
     record ImagePart(ImageUrl imageUrl, Map<String, JsonValue> extra) implements ContentPart {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param imageUrl the image reference
+         * @param extra unknown members, or {@code null} for none
+         */
         public ImagePart {
             extra = Copies.extra(extra);
         }
@@ -54,8 +97,19 @@ public sealed interface ContentPart
         }
     }
 
-    /** {@code {"type": "input_audio", "input_audio": {...}}}. */
+    /**
+     * {@code {"type": "input_audio", "input_audio": {...}}}.
+     *
+     * @param inputAudio the audio; a request's audio part must have one with data and format
+     * @param extra the members this record does not know, in the order they came
+     */
     record AudioPart(InputAudio inputAudio, Map<String, JsonValue> extra) implements ContentPart {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param inputAudio the audio
+         * @param extra unknown members, or {@code null} for none
+         */
         public AudioPart {
             extra = Copies.extra(extra);
         }
@@ -66,8 +120,20 @@ public sealed interface ContentPart
         }
     }
 
-    /** A part of a type this library does not model; {@code members} holds every member but {@code type}. */
+    /**
+     * A part of a type this library does not model, kept so it is written back unchanged.
+     *
+     * @param type the part's {@code type} member, such as {@code "file"}; not blank in a request
+     * @param members every member of the part but {@code type}, in the order they came
+     */
     record OtherPart(String type, Map<String, JsonValue> members) implements ContentPart {
+        /**
+         * Copies {@code members}; {@code null} is taken as empty.
+         *
+         * @param type the part's type
+         * @param members the other members, or {@code null} for none
+         * @throws NullPointerException if {@code type}, or a member's name or value, is {@code null}
+         */
         public OtherPart {
             Objects.requireNonNull(type, "type");
             members = Copies.extra(members);
@@ -77,15 +143,41 @@ public sealed interface ContentPart
     /**
      * An image reference: {@code url} (http(s) or {@code data:} URL), optional {@code detail}
      * ({@code auto}, {@code low}, {@code high}) and {@code media_type}.
+     *
+     * @param url an http(s) or {@code data:} URL; required in a request
+     * @param detail the {@code detail} level, or {@code null} when absent
+     * @param mediaType the {@code media_type}, such as {@code "image/png"}, or {@code null}
+     * @param extra the members this record does not know, in the order they came
      */
     record ImageUrl(String url, String detail, String mediaType, Map<String, JsonValue> extra) {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param url the URL
+         * @param detail the detail level, or {@code null}
+         * @param mediaType the media type, or {@code null}
+         * @param extra unknown members, or {@code null} for none
+         */
         public ImageUrl {
             extra = Copies.extra(extra);
         }
     }
 
-    /** Base64 audio {@code data} with its {@code format}. */
+    /**
+     * Base64 audio {@code data} with its {@code format}.
+     *
+     * @param data the audio, base64-encoded; required in a request
+     * @param format the audio format, such as {@code "wav"} or {@code "mp3"}; required in a request
+     * @param extra the members this record does not know, in the order they came
+     */
     record InputAudio(String data, String format, Map<String, JsonValue> extra) {
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param data the base64 audio
+         * @param format the audio format
+         * @param extra unknown members, or {@code null} for none
+         */
         public InputAudio {
             extra = Copies.extra(extra);
         }

@@ -7,10 +7,27 @@ import java.util.Map;
  * {@code parameters} and OpenAI's optional {@code strict} flag.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param name the name the model calls the function by; required in a request
+ * @param description what the function does, for the model to decide when to call it, or
+ *     {@code null}
+ * @param parameters the JSON Schema object of the arguments, or {@code null} when absent
+ * @param strict OpenAI's {@code strict} flag (arguments must match the schema exactly), or
+ *     {@code null} when absent
+ * @param extra the members this record does not know, in the order they came
  */
 public record FunctionDefinition(
         String name, String description, JsonValue parameters, Boolean strict, Map<String, JsonValue> extra) {
 
+    /**
+     * Copies {@code extra}; {@code null} is taken as empty.
+     *
+     * @param name the function's name
+     * @param description the description, or {@code null}
+     * @param parameters the arguments' JSON Schema, or {@code null}
+     * @param strict the {@code strict} flag, or {@code null}
+     * @param extra unknown members, or {@code null} for none
+     */
     public FunctionDefinition {
         extra = Copies.extra(extra);
     }

@@ -46,6 +46,9 @@ public final class JsonValue {
     /**
      * Parses one complete JSON value.
      *
+     * @param json the JSON text; whitespace around the value is dropped, the rest kept as given
+     * @return the value
+     * @throws NullPointerException if {@code json} is {@code null}
      * @throws IllegalArgumentException if {@code json} is not exactly one well-formed JSON value
      */
     public static JsonValue parse(String json) {
@@ -67,7 +70,14 @@ public final class JsonValue {
         return new JsonValue(json.strip());
     }
 
-    /** A JSON string holding {@code text}. */
+    /**
+     * A JSON string holding {@code text}, escaped as JSON requires.
+     *
+     * @param text the string's content
+     * @return the quoted JSON string
+     * @throws NullPointerException if {@code text} is {@code null}; use {@link #NULL} for JSON
+     *     {@code null}
+     */
     public static JsonValue of(String text) {
         Objects.requireNonNull(text, "text");
         StringWriter out = new StringWriter(text.length() + 2);
@@ -80,12 +90,23 @@ public final class JsonValue {
         return new JsonValue(out.toString());
     }
 
-    /** A JSON number. */
+    /**
+     * A JSON integer.
+     *
+     * @param number the number
+     * @return the number written in decimal digits
+     */
     public static JsonValue of(long number) {
         return new JsonValue(Long.toString(number));
     }
 
-    /** A JSON number; {@code number} must be finite. */
+    /**
+     * A JSON number; {@code number} must be finite.
+     *
+     * @param number the number
+     * @return the number as {@link Double#toString(double)} writes it
+     * @throws IllegalArgumentException if {@code number} is NaN or infinite
+     */
     public static JsonValue of(double number) {
         if (!Double.isFinite(number)) {
             throw new IllegalArgumentException("JSON numbers must be finite, got " + number);
@@ -93,27 +114,49 @@ public final class JsonValue {
         return new JsonValue(Double.toString(number));
     }
 
-    /** A JSON boolean. */
+    /**
+     * A JSON boolean.
+     *
+     * @param value the boolean
+     * @return {@link #TRUE} or {@link #FALSE}
+     */
     public static JsonValue of(boolean value) {
         return value ? TRUE : FALSE;
     }
 
-    /** The JSON text of this value, compact or as received. */
+    /**
+     * The JSON text of this value.
+     *
+     * @return the text as received or as given to {@link #parse(String)} (whitespace around it
+     *     dropped), or compact for a value this class made
+     */
     public String json() {
         return json;
     }
 
-    /** Whether this is the JSON literal {@code null}. */
+    /**
+     * Tells the JSON literal {@code null} apart from other values.
+     *
+     * @return {@code true} if this is {@code null}
+     */
     public boolean isNull() {
         return json.equals("null");
     }
 
-    /** Whether this is a JSON string. */
+    /**
+     * Tells a JSON string apart from other values.
+     *
+     * @return {@code true} if this is a string, which {@link #asString()} can decode
+     */
     public boolean isString() {
         return json.startsWith("\"");
     }
 
-    /** Whether this is a JSON object. */
+    /**
+     * Tells a JSON object apart from other values.
+     *
+     * @return {@code true} if this is an object
+     */
     public boolean isObject() {
         return json.startsWith("{");
     }
@@ -121,6 +164,7 @@ public final class JsonValue {
     /**
      * The decoded text of a JSON string.
      *
+     * @return the string's content, escapes decoded
      * @throws IllegalStateException if this value is not a string
      */
     public String asString() {
@@ -135,7 +179,12 @@ public final class JsonValue {
         }
     }
 
-    /** Whether this value is a JSON number. */
+    /**
+     * Tells a JSON number apart from other values. This parses the text, so it costs more than
+     * the other checks.
+     *
+     * @return {@code true} if this is an integer or a decimal number
+     */
     public boolean isNumber() {
         try (JsonParser parser = JSON.createParser(json)) {
             JsonToken token = parser.nextToken();
@@ -159,7 +208,11 @@ public final class JsonValue {
         return json.hashCode();
     }
 
-    /** The JSON text. */
+    /**
+     * The JSON text, as {@link #json()}.
+     *
+     * @return the JSON text
+     */
     @Override
     public String toString() {
         return json;

@@ -17,6 +17,14 @@ import java.util.Objects;
  * <p>Rules that depend on the role ({@code tool} needs {@code tool_call_id}) are checked when a
  * {@link ChatRequest} is built, where the message's index can be named. Immutable and
  * thread-safe.
+ *
+ * @param role who speaks, such as {@link #USER}; required in a request
+ * @param content the content, or {@code null} for JSON {@code null}
+ * @param reasoningContent the {@code reasoning_content} beside the answer, or {@code null}
+ * @param toolCallId the id of the tool call a {@code tool} message answers, or {@code null}
+ * @param toolCalls the tool calls an assistant message makes, or {@code null} when the member is
+ *     absent
+ * @param extra the members this record does not know, in the order they came
  */
 public record Message(
         String role,
@@ -26,43 +34,93 @@ public record Message(
         List<ToolCall> toolCalls,
         Map<String, JsonValue> extra) {
 
+    /** The role of instructions that frame the conversation. */
     public static final String SYSTEM = "system";
+    /** The role of instructions to OpenAI reasoning models, which take it in place of {@link #SYSTEM}. */
     public static final String DEVELOPER = "developer";
+    /** The role of what the user says. */
     public static final String USER = "user";
+    /** The role of the model's answers and tool calls. */
     public static final String ASSISTANT = "assistant";
+    /** The role of a tool's result, answering one tool call by its id. */
     public static final String TOOL = "tool";
 
+    /**
+     * Copies {@code toolCalls} (keeping {@code null}) and {@code extra} ({@code null} is taken as
+     * empty). A {@code null} tool call is kept, so that building a {@link ChatRequest} can reject
+     * it naming its JSON path.
+     *
+     * @param role the role
+     * @param content the content, or {@code null}
+     * @param reasoningContent the reasoning content, or {@code null}
+     * @param toolCallId the answered tool call's id, or {@code null}
+     * @param toolCalls the tool calls, or {@code null}
+     * @param extra unknown members, or {@code null} for none
+     * @throws NullPointerException if an {@code extra} name or value is {@code null}
+     */
     public Message {
         toolCalls = Copies.nullableRequestList(toolCalls);
         extra = Copies.extra(extra);
     }
 
-    /** A message with string content and nothing else. */
+    /**
+     * A message with string content and nothing else.
+     *
+     * @param role the role, such as {@link #USER}
+     * @param text the content, or {@code null} for JSON {@code null} content
+     * @return the message
+     */
     public static Message of(String role, String text) {
         return new Message(role, text == null ? null : Content.text(text), null, null, null, Map.of());
     }
 
-    /** A {@code system} message. */
+    /**
+     * A {@code system} message.
+     *
+     * @param text the instructions
+     * @return the message
+     */
     public static Message system(String text) {
         return of(SYSTEM, text);
     }
 
-    /** A {@code developer} message (OpenAI's successor of {@code system} for reasoning models). */
+    /**
+     * A {@code developer} message (OpenAI's successor of {@code system} for reasoning models).
+     *
+     * @param text the instructions
+     * @return the message
+     */
     public static Message developer(String text) {
         return of(DEVELOPER, text);
     }
 
-    /** A {@code user} message with string content. */
+    /**
+     * A {@code user} message with string content.
+     *
+     * @param text what the user says
+     * @return the message
+     */
     public static Message user(String text) {
         return of(USER, text);
     }
 
-    /** A {@code user} message with multi-part content (text, images, audio). */
+    /**
+     * A {@code user} message with multi-part content (text, images, audio).
+     *
+     * @param parts the parts, in order
+     * @return the message
+     * @throws NullPointerException if {@code parts} is {@code null}
+     */
     public static Message user(ContentPart... parts) {
         return new Message(USER, Content.parts(parts), null, null, null, Map.of());
     }
 
-    /** An {@code assistant} message with string content. */
+    /**
+     * An {@code assistant} message with string content.
+     *
+     * @param text what the assistant said
+     * @return the message
+     */
     public static Message assistant(String text) {
         return of(ASSISTANT, text);
     }
@@ -70,6 +128,9 @@ public record Message(
     /**
      * An {@code assistant} message that calls tools; its content is JSON {@code null}.
      *
+     * @param toolCalls the calls, usually those of {@link ChatCompletion#toolCalls()}
+     * @return the message
+     * @throws NullPointerException if {@code toolCalls} is {@code null}
      * @throws IllegalArgumentException if {@code toolCalls} is empty
      */
     public static Message assistantToolCalls(List<ToolCall> toolCalls) {
@@ -81,13 +142,25 @@ public record Message(
         return new Message(ASSISTANT, null, null, null, toolCalls, Map.of());
     }
 
-    /** A {@code tool} message answering the tool call {@code toolCallId} with {@code result} ({@code ""} for none). */
+    /**
+     * A {@code tool} message answering the tool call {@code toolCallId} with {@code result}.
+     *
+     * @param toolCallId the {@link ToolCall#id()} of the call it answers; required in a request
+     * @param result the tool's output as text, {@code ""} for none
+     * @return the message
+     * @throws NullPointerException if {@code result} is {@code null}
+     */
     public static Message tool(String toolCallId, String result) {
         Objects.requireNonNull(result, "result is required: expected the tool's output as text (\"\" for none)");
         return new Message(TOOL, Content.text(result), null, toolCallId, null, Map.of());
     }
 
-    /** The content as text: the string, the text parts joined, or {@code null} for null content. */
+    /**
+     * Reads the content as text.
+     *
+     * @return the string, the text parts joined without separator, or {@code null} when the
+     *     content is JSON {@code null}
+     */
     public String text() {
         return content == null ? null : content.asText();
     }

@@ -10,15 +10,31 @@ import java.util.Objects;
  * {@link ChatCompletion#route()} or from a {@code RouterListener}.
  *
  * <p>Immutable and thread-safe. It is not part of the JSON wire format.
+ *
+ * @param attempts every attempt, in the order they were made or skipped
+ * @param elapsed the call's total time, waits included
  */
 public record RouteReport(List<Attempt> attempts, Duration elapsed) {
 
+    /**
+     * Copies the attempts.
+     *
+     * @param attempts the attempts, in order
+     * @param elapsed the total time
+     * @throws NullPointerException if {@code attempts}, one of them or {@code elapsed} is
+     *     {@code null}
+     */
     public RouteReport {
         attempts = List.copyOf(Objects.requireNonNull(attempts, "attempts"));
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** The provider that served the call, or {@code null} if none did. */
+    /**
+     * Names the provider that served the call.
+     *
+     * @return the provider of the first attempt whose outcome is {@link Outcome#OK}, or
+     *     {@code null} if none succeeded
+     */
     public String servedBy() {
         for (Attempt attempt : attempts) {
             if (attempt.outcome() == Outcome.OK) {
@@ -57,6 +73,20 @@ public record RouteReport(List<Attempt> attempts, Duration elapsed) {
     public record Attempt(String provider, String model, int stage, int retry, Outcome outcome, Throwable failure,
             Duration waited, Duration latency) {
 
+        /**
+         * Checks the required components.
+         *
+         * @param provider the provider's name
+         * @param model the model asked for
+         * @param stage the stage, 0 for the requested route
+         * @param retry the retry within the stage, 0 for the first attempt
+         * @param outcome what came of it
+         * @param failure the exception, or {@code null}
+         * @param waited the wait before it
+         * @param latency how long it took
+         * @throws NullPointerException if {@code provider}, {@code outcome}, {@code waited} or
+         *     {@code latency} is {@code null}
+         */
         public Attempt {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(outcome, "outcome");

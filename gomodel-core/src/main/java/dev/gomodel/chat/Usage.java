@@ -6,6 +6,14 @@ import java.util.Map;
  * Token usage. The three counts read as 0 when the upstream omits them; the details are
  * {@code null} when absent. {@code rawUsage} is GoModel's {@code raw_usage}: the provider's own
  * usage object, kept as received. Immutable and thread-safe.
+ *
+ * @param promptTokens every input token, cached ones included
+ * @param completionTokens every generated token, reasoning included
+ * @param totalTokens the sum of the two, as the upstream reports it
+ * @param promptTokensDetails how the input tokens divide, or {@code null} when absent
+ * @param completionTokensDetails how the generated tokens divide, or {@code null} when absent
+ * @param rawUsage the provider's own usage object when a provider translated it, or {@code null}
+ * @param extra the members this record does not know, in the order they came
  */
 public record Usage(
         int promptTokens,
@@ -16,30 +24,81 @@ public record Usage(
         JsonValue rawUsage,
         Map<String, JsonValue> extra) {
 
+    /**
+     * Copies {@code extra}; {@code null} is taken as empty.
+     *
+     * @param promptTokens the input tokens
+     * @param completionTokens the generated tokens
+     * @param totalTokens their total
+     * @param promptTokensDetails the input details, or {@code null}
+     * @param completionTokensDetails the output details, or {@code null}
+     * @param rawUsage the provider's usage object, or {@code null}
+     * @param extra unknown members, or {@code null} for none
+     */
     public Usage {
         extra = Copies.extra(extra);
     }
 
-    /** Usage with just the three counts. */
+    /**
+     * Usage with just the three counts.
+     *
+     * @param promptTokens the input tokens
+     * @param completionTokens the generated tokens
+     * @return usage whose {@code totalTokens} is their sum, with no details
+     */
     public static Usage of(int promptTokens, int completionTokens) {
         return new Usage(promptTokens, completionTokens, promptTokens + completionTokens, null, null, null, Map.of());
     }
 
-    /** {@code prompt_tokens_details}: cached, audio, text and image tokens; each {@code null} when absent. */
+    /**
+     * {@code prompt_tokens_details}: cached, audio, text and image tokens; each {@code null} when absent.
+     *
+     * @param cachedTokens input tokens read from the upstream's prompt cache
+     * @param audioTokens input tokens of audio
+     * @param textTokens input tokens of text
+     * @param imageTokens input tokens of images
+     * @param extra the members this record does not know, in the order they came
+     */
     public record PromptTokensDetails(
             Integer cachedTokens, Integer audioTokens, Integer textTokens, Integer imageTokens,
             Map<String, JsonValue> extra) {
 
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param cachedTokens cached input tokens, or {@code null}
+         * @param audioTokens audio input tokens, or {@code null}
+         * @param textTokens text input tokens, or {@code null}
+         * @param imageTokens image input tokens, or {@code null}
+         * @param extra unknown members, or {@code null} for none
+         */
         public PromptTokensDetails {
             extra = Copies.extra(extra);
         }
     }
 
-    /** {@code completion_tokens_details}: reasoning, audio and prediction tokens; each {@code null} when absent. */
+    /**
+     * {@code completion_tokens_details}: reasoning, audio and prediction tokens; each {@code null} when absent.
+     *
+     * @param reasoningTokens generated tokens spent on reasoning
+     * @param audioTokens generated tokens of audio
+     * @param acceptedPredictionTokens tokens of a predicted output that appeared in the answer
+     * @param rejectedPredictionTokens tokens of a predicted output that did not, yet were billed
+     * @param extra the members this record does not know, in the order they came
+     */
     public record CompletionTokensDetails(
             Integer reasoningTokens, Integer audioTokens, Integer acceptedPredictionTokens,
             Integer rejectedPredictionTokens, Map<String, JsonValue> extra) {
 
+        /**
+         * Copies {@code extra}; {@code null} is taken as empty.
+         *
+         * @param reasoningTokens reasoning tokens, or {@code null}
+         * @param audioTokens audio output tokens, or {@code null}
+         * @param acceptedPredictionTokens accepted prediction tokens, or {@code null}
+         * @param rejectedPredictionTokens rejected prediction tokens, or {@code null}
+         * @param extra unknown members, or {@code null} for none
+         */
         public CompletionTokensDetails {
             extra = Copies.extra(extra);
         }
