@@ -13,8 +13,7 @@ import java.time.Duration;
  * Routing on two local endpoints, one failing on purpose: the router retries the failing one,
  * falls back to the healthy one, and each answer reports the route it took.
  *
- * <p>Run it with {@code mvn -q -pl gomodel-examples -am compile exec:java
- * -Dexec.mainClass=dev.gomodel.examples.RoutingDemo}.
+ * <p>Run it with {@code mvn -q -Pdemo compile -Ddemo=RoutingDemo}.
  */
 public final class RoutingDemo {
 
