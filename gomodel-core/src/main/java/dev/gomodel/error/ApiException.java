@@ -20,14 +20,29 @@ public class ApiException extends GoModelException {
     /** How many characters of the raw error body are kept. */
     public static final int MAX_BODY_SNIPPET = 2_048;
 
+    /** The HTTP status, or 200 for an in-stream error. */
     private final int status;
+    /** The error's {@code type}, or {@code null}. */
     private final String type;
+    /** The error's {@code code}, or {@code null}. */
     private final String code;
+    /** The request parameter at fault, or {@code null}. */
     private final String param;
+    /** The upstream's request id, or {@code null}. */
     private final String requestId;
+    /** The wait the upstream asked for, or {@code null} when it asked for none. */
     private final Duration retryAfter;
+    /** The start of the raw error body, never {@code null}. */
     private final String bodySnippet;
 
+    /**
+     * An exception of exactly this class for {@code error}; use {@link #of(ApiError)} to get the
+     * subtype its status calls for. The message names the provider, the status, the upstream's
+     * message, code and request id; the body is kept only as {@link #bodySnippet()}.
+     *
+     * @param error what the provider read from the upstream's error
+     * @throws NullPointerException if {@code error} is {@code null}
+     */
     public ApiException(ApiError error) {
         super(messageOf(Objects.requireNonNull(error, "error")), error.provider(), null);
         this.status = error.status();
@@ -42,6 +57,12 @@ public class ApiException extends GoModelException {
     /**
      * The exception type for {@code error}: by HTTP status, or for an in-stream error
      * ({@code status} 200) by the error's {@code type} or {@code code}.
+     *
+     * @param error what the provider read from the upstream's error
+     * @return an {@link AuthenticationException}, {@link NotFoundException},
+     *     {@link RateLimitException}, {@link InvalidRequestException} or, for 5xx and anything not
+     *     recognised, a {@link ProviderErrorException}
+     * @throws NullPointerException if {@code error} is {@code null}
      */
     public static ApiException of(ApiError error) {
         Objects.requireNonNull(error, "error");
@@ -77,37 +98,67 @@ public class ApiException extends GoModelException {
         };
     }
 
-    /** The HTTP status; {@code 200} for an error event inside a successful stream. */
+    /**
+     * The HTTP status the upstream answered with.
+     *
+     * @return the status; {@code 200} for an error event inside a successful stream
+     */
     public int status() {
         return status;
     }
 
-    /** The error's {@code type} ({@code "invalid_request_error"}, ...), or {@code null}. */
+    /**
+     * The error's {@code type}, as the upstream names it.
+     *
+     * @return the type ({@code "invalid_request_error"}, ...), or {@code null}
+     */
     public String type() {
         return type;
     }
 
-    /** The error's {@code code} ({@code "model_not_found"}, ...), or {@code null}. */
+    /**
+     * The error's {@code code}, as the upstream names it.
+     *
+     * @return the code ({@code "model_not_found"}, ...), or {@code null}
+     */
     public String code() {
         return code;
     }
 
-    /** The request parameter the error is about, or {@code null}. */
+    /**
+     * The request parameter the error is about, as the upstream reported it.
+     *
+     * @return the parameter (such as {@code "messages"}), or {@code null}
+     */
     public String param() {
         return param;
     }
 
-    /** The upstream's request id ({@code x-request-id} or {@code request-id}), or {@code null}. */
+    /**
+     * The upstream's id for the failed request, to quote to its support.
+     *
+     * @return the {@code x-request-id} or {@code request-id} header, or {@code null}
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** How long the upstream asked to wait ({@code retry-after-ms} or {@code Retry-After}), if it did. */
+    /**
+     * How long the upstream asked to wait before trying again.
+     *
+     * @return the wait from {@code retry-after-ms} or {@code Retry-After}, or empty if it asked
+     *     for none
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** The start of the raw error body, at most {@link #MAX_BODY_SNIPPET} characters; may be empty. */
+    /**
+     * The start of the raw error body, for diagnosis.
+     *
+     * @return at most {@link #MAX_BODY_SNIPPET} characters; empty, never {@code null}, when there
+     *     was no body
+     */
     public String bodySnippet() {
         return bodySnippet;
     }

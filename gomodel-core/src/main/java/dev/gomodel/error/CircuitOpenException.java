@@ -7,6 +7,12 @@ public final class CircuitOpenException extends GoModelException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with no cause: no provider was tried.
+     *
+     * @param message which route was refused
+     * @param provider a provider whose circuit was open, or {@code null}
+     */
     public CircuitOpenException(String message, String provider) {
         super(message, provider, null);
     }

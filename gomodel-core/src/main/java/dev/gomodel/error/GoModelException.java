@@ -13,14 +13,27 @@ public class GoModelException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The provider the failure came from, or {@code null}. */
     private final String provider;
 
+    /**
+     * An exception for a failed call.
+     *
+     * @param message what went wrong; must not contain secrets
+     * @param provider the name of the provider the failure came from, or {@code null}
+     * @param cause the underlying failure, or {@code null}
+     */
     public GoModelException(String message, String provider, Throwable cause) {
         super(message, cause);
         this.provider = provider;
     }
 
-    /** The name of the provider the failure came from, or {@code null} when it came from none. */
+    /**
+     * Names the provider the failure came from.
+     *
+     * @return the provider's name, or {@code null} when the failure came from none (for example a
+     *     closed client or no route)
+     */
     public String provider() {
         return provider;
     }

@@ -8,6 +8,11 @@ public final class NoRouteException extends GoModelException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception that comes from no provider and has no cause.
+     *
+     * @param message what was asked for and which providers are configured
+     */
     public NoRouteException(String message) {
         super(message, null, null);
     }

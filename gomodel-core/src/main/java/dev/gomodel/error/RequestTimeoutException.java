@@ -27,9 +27,21 @@ public final class RequestTimeoutException extends GoModelException {
         TOTAL
     }
 
+    /** The limit that ran out. */
     private final Phase phase;
+    /** The limit's length. */
     private final Duration limit;
 
+    /**
+     * An exception whose message names the provider, the phase and the limit in milliseconds.
+     *
+     * @param provider the provider whose call timed out, or {@code null} for a deadline over the
+     *     whole call rather than one provider
+     * @param phase which limit ran out
+     * @param limit how long that limit was
+     * @param cause the underlying failure, or {@code null}
+     * @throws NullPointerException if {@code phase} or {@code limit} is {@code null}
+     */
     public RequestTimeoutException(String provider, Phase phase, Duration limit, Throwable cause) {
         super((provider == null ? "call" : provider) + " timed out: "
                 + describe(Objects.requireNonNull(phase, "phase")) + " took longer than "
@@ -49,12 +61,20 @@ public final class RequestTimeoutException extends GoModelException {
         };
     }
 
-    /** Which limit ran out. */
+    /**
+     * Says which limit ran out.
+     *
+     * @return the phase, never {@code null}
+     */
     public Phase phase() {
         return phase;
     }
 
-    /** The limit that ran out. */
+    /**
+     * Says how long the limit that ran out was.
+     *
+     * @return the configured length of the limit, never {@code null}
+     */
     public Duration limit() {
         return limit;
     }
