@@ -35,6 +35,9 @@ public interface ChatCompletions {
     /**
      * Sends the request and waits for the completion.
      *
+     * @param request the request
+     * @return the completion; through a router, with its {@link ChatCompletion#route() route} and
+     *     {@code provider} set
      * @throws GoModelException when the call fails
      * @throws IllegalArgumentException when the request cannot be sent as it is
      */
@@ -46,16 +49,37 @@ public interface ChatCompletions {
         }
     }
 
-    /** Sends the request; the future completes with the completion or a {@link GoModelException}. */
+    /**
+     * Sends the request without holding a thread while it waits.
+     *
+     * @param request the request
+     * @return a future that completes with the completion or exceptionally with a
+     *     {@link GoModelException}; cancelling it aborts the exchange
+     * @throws IllegalArgumentException when the request cannot be sent as it is; a router
+     *     completes the future with it instead
+     */
     CompletableFuture<ChatCompletion> createAsync(ChatRequest request);
 
-    /** A cold publisher of the request's streamed chunks; see the class documentation for its contract. */
+    /**
+     * Streams the request as a publisher; see the class documentation for its contract.
+     *
+     * @param request the request; the library sets {@code stream} and, where the provider accepts
+     *     it, {@code stream_options}
+     * @return a cold publisher of the chunks: nothing is sent until a subscriber subscribes, and
+     *     each subscription sends its own request
+     * @throws IllegalArgumentException when the request cannot be sent as it is; a router
+     *     signals it to the subscriber's {@code onError} instead
+     */
     Flow.Publisher<ChatCompletionChunk> stream(ChatRequest request);
 
     /**
      * Streams the request into {@code handler}'s callbacks. The returned future completes with
      * the accumulated completion after {@link StreamHandler#onComplete}, or exceptionally
      * after {@link StreamHandler#onError}; cancelling it cancels the stream.
+     *
+     * @param request the request
+     * @param handler the callbacks, called serially on the HTTP client's threads
+     * @return a future of the chunks folded into one completion
      */
     default CompletableFuture<ChatCompletion> stream(ChatRequest request, StreamHandler handler) {
         HandlerSubscriber subscriber = new HandlerSubscriber(handler);
@@ -72,6 +96,10 @@ public interface ChatCompletions {
      * client.chat().withDeadline(Duration.ofSeconds(5)).create(request);
      * }</pre>
      *
+     * @param deadline the longest any one call may take, counted from its start
+     * @return a view that sends its calls through this API; calls made on this API directly are
+     *     unchanged
+     * @throws NullPointerException if {@code deadline} is {@code null}
      * @throws IllegalArgumentException if {@code deadline} is not positive or is longer than about 292 years
      */
     default ChatCompletions withDeadline(Duration deadline) {
@@ -89,6 +117,10 @@ public interface ChatCompletions {
      *     }
      * }
      * }</pre>
+     *
+     * @param request the request
+     * @return a stream that can be iterated once; the exchange starts at once, not at the first
+     *     {@code hasNext()}
      */
     default ChunkStream streamBlocking(ChatRequest request) {
         BlockingChunkStream chunks = new BlockingChunkStream();

@@ -25,6 +25,8 @@ public interface ChunkStream extends Iterable<ChatCompletionChunk>, AutoCloseabl
     /**
      * The chunks seen so far folded into a completion; after the iteration ended normally it
      * is the whole answer.
+     *
+     * @return the completion so far; after a failure, the partial answer
      */
     ChatCompletion completion();
 

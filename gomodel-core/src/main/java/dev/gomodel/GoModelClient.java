@@ -35,7 +35,11 @@ public final class GoModelClient implements AutoCloseable {
         this.router = router;
     }
 
-    /** A new builder. */
+    /**
+     * Starts a client configured in code; at least one provider is required.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,13 +49,25 @@ public final class GoModelClient implements AutoCloseable {
      * when {@code OPENAI_API_KEY} is set. Providers are found through the {@link ProviderFactory}
      * services on the class or module path ({@code gomodel-providers} brings them).
      *
+     * @return a client with one provider per configured upstream, each named as its type
      * @throws IllegalStateException naming the variables to set when none is set
+     * @throws IllegalArgumentException naming the variable (never its value) when one is set but
+     *     invalid
      */
     public static GoModelClient fromEnv() {
         return fromEnv(System::getenv);
     }
 
-    /** Like {@link #fromEnv()}, reading variables through {@code env} (which returns {@code null} for unset). */
+    /**
+     * Like {@link #fromEnv()}, reading variables through {@code env}; for tests and for
+     * configuration kept somewhere other than the environment.
+     *
+     * @param env looks up a variable by name, returning {@code null} when it is unset
+     * @return a client with one provider per configured upstream
+     * @throws NullPointerException if {@code env} is {@code null}
+     * @throws IllegalStateException naming the variables to set when none is set
+     * @throws IllegalArgumentException naming the variable when one is set but invalid
+     */
     public static GoModelClient fromEnv(Function<String, String> env) {
         Objects.requireNonNull(env, "env");
         Builder builder = builder();
@@ -72,12 +88,20 @@ public final class GoModelClient implements AutoCloseable {
         return builder.build();
     }
 
-    /** The chat-completions API of this client. */
+    /**
+     * The chat-completions API of this client, through its router.
+     *
+     * @return the API; the same instance on every call
+     */
     public ChatCompletions chat() {
         return router;
     }
 
-    /** The configured providers, in configuration order. */
+    /**
+     * Lists the configured providers.
+     *
+     * @return the providers in the order they were added; unmodifiable
+     */
     public List<Provider> providers() {
         return router.providers();
     }
@@ -95,7 +119,16 @@ public final class GoModelClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** Adds a provider; names must be unique within a client. */
+        /**
+         * Adds a provider with the default {@link dev.gomodel.routing.ProviderPolicy}; names must
+         * be unique within a client.
+         *
+         * @param provider the provider; the client closes it when it is closed
+         * @return this builder
+         * @throws NullPointerException if {@code provider} is {@code null}
+         * @throws IllegalArgumentException if a provider of the same name was added, or its
+         *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
+         */
         public Builder provider(Provider provider) {
             router.provider(provider);
             return this;
@@ -107,6 +140,11 @@ public final class GoModelClient implements AutoCloseable {
          * <pre>{@code
          * .routing(r -> r.fallback("gpt-4o", "anthropic/claude-sonnet-4-5").maxRetries(2))
          * }</pre>
+         *
+         * @param configuration called at once with the client's router builder; may be called
+         *     again, each call adding to the configuration
+         * @return this builder
+         * @throws NullPointerException if {@code configuration} is {@code null}
          */
         public Builder routing(Consumer<Router.Builder> configuration) {
             Objects.requireNonNull(configuration, "configuration");
@@ -115,8 +153,9 @@ public final class GoModelClient implements AutoCloseable {
         }
 
         /**
-         * The client.
+         * Builds the client and its router from the current settings.
          *
+         * @return the client
          * @throws IllegalArgumentException if no provider was added or two share a name
          */
         public GoModelClient build() {

@@ -13,15 +13,25 @@ import java.util.Set;
  */
 public interface Provider extends ChatCompletions, AutoCloseable {
 
-    /** The name requests use to address this provider; unique within a client. */
+    /**
+     * Names this provider for routing, route reports and exceptions.
+     *
+     * @return the name requests use to address it; unique within a client, never blank
+     */
     String name();
 
-    /** The provider type: {@code "openai"}, {@code "anthropic"}, ... */
+    /**
+     * Says what kind of upstream this is; a request's provider hint may name a type.
+     *
+     * @return the type: {@code "openai"}, {@code "anthropic"}, ...; never blank
+     */
     String type();
 
     /**
      * The models this provider was configured to serve; empty when it serves whatever model
      * it is asked for.
+     *
+     * @return the model ids, never {@code null}; the router sends these models to this provider
      */
     Set<String> models();
 
@@ -29,6 +39,8 @@ public interface Provider extends ChatCompletions, AutoCloseable {
      * Whether this is a gateway that routes requests itself: the router sends it the request's
      * model and provider hint as written instead of resolving them. A remote GoModel server is
      * one; an upstream such as OpenAI is not. Default false.
+     *
+     * @return {@code true} if the router must pass the model and provider hint through untouched
      */
     default boolean forwardsRouting() {
         return false;

@@ -13,14 +13,29 @@ import dev.gomodel.chat.ChatCompletionChunk;
 @FunctionalInterface
 public interface StreamHandler {
 
-    /** A chunk arrived. */
+    /**
+     * A chunk arrived. Called once per chunk, in order.
+     *
+     * @param chunk the chunk
+     */
     void onChunk(ChatCompletionChunk chunk);
 
-    /** The stream ended well; {@code completion} holds everything the chunks said. */
+    /**
+     * The stream ended well. Does nothing by default.
+     *
+     * @param completion the chunks folded into one completion, as {@link
+     *     dev.gomodel.chat.ChatCompletionAccumulator} folds them
+     */
     default void onComplete(ChatCompletion completion) {
     }
 
-    /** The stream failed; no other callback follows. */
+    /**
+     * The stream failed; no other callback follows. Does nothing by default; the future returned
+     * by {@code stream} completes exceptionally either way.
+     *
+     * @param error the failure: a {@link dev.gomodel.error.GoModelException}, or what
+     *     {@link #onChunk} threw
+     */
     default void onError(Throwable error) {
     }
 }
