@@ -51,7 +51,13 @@ public final class ChatJson {
     private ChatJson() {
     }
 
-    /** The request as UTF-8 JSON. */
+    /**
+     * Writes the request as UTF-8 JSON, as a provider sends it.
+     *
+     * @param request the request
+     * @return a new array holding one compact JSON object
+     * @throws NullPointerException if {@code request} is {@code null}
+     */
     public static byte[] writeRequest(ChatRequest request) {
         return Json.write(request, RequestCodec::writeRequest);
     }
@@ -59,18 +65,33 @@ public final class ChatJson {
     /**
      * Writes the request as UTF-8 JSON to {@code out}, which is flushed but not closed.
      *
+     * @param request the request
+     * @param out where the JSON goes
+     * @throws NullPointerException if {@code request} or {@code out} is {@code null}
      * @throws IOException if {@code out} fails
      */
     public static void writeRequest(ChatRequest request, OutputStream out) throws IOException {
         Json.write(request, RequestCodec::writeRequest, out);
     }
 
-    /** The completion as UTF-8 JSON. */
+    /**
+     * Writes the completion as UTF-8 JSON; its {@code route} is not part of the JSON.
+     *
+     * @param completion the completion
+     * @return a new array holding one compact JSON object
+     * @throws NullPointerException if {@code completion} is {@code null}
+     */
     public static byte[] writeCompletion(ChatCompletion completion) {
         return Json.write(completion, CompletionCodec::writeCompletion);
     }
 
-    /** The chunk as UTF-8 JSON. */
+    /**
+     * Writes the chunk as UTF-8 JSON, the {@code data} of one stream event.
+     *
+     * @param chunk the chunk
+     * @return a new array holding one compact JSON object
+     * @throws NullPointerException if {@code chunk} is {@code null}
+     */
     public static byte[] writeChunk(ChatCompletionChunk chunk) {
         return Json.write(chunk, ChunkCodec::writeChunk);
     }
@@ -78,6 +99,9 @@ public final class ChatJson {
     /**
      * Reads a request from UTF-8 JSON; the result is validated like any {@link ChatRequest}.
      *
+     * @param json the bytes of exactly one JSON object; white space around it is allowed
+     * @return the request
+     * @throws NullPointerException if {@code json} is {@code null}
      * @throws IllegalArgumentException if the JSON is not a valid request, naming the JSON path
      */
     public static ChatRequest readRequest(byte[] json) {
@@ -85,8 +109,11 @@ public final class ChatJson {
     }
 
     /**
-     * Reads a completion from UTF-8 JSON.
+     * Reads a completion from UTF-8 JSON, as an upstream answers a non-streamed request.
      *
+     * @param json the bytes of exactly one JSON object; white space around it is allowed
+     * @return the completion, with no {@code route}
+     * @throws NullPointerException if {@code json} is {@code null}
      * @throws IllegalArgumentException if the JSON is not a completion, naming the JSON path
      */
     public static ChatCompletion readCompletion(byte[] json) {
@@ -94,8 +121,16 @@ public final class ChatJson {
     }
 
     /**
-     * Reads a chunk from {@code length} bytes of UTF-8 JSON starting at {@code offset}.
+     * Reads a chunk from {@code length} bytes of UTF-8 JSON starting at {@code offset}. To read a
+     * whole stream, {@link ChunkReader} does the same with less work per chunk.
      *
+     * @param json the buffer holding the event's data; it is not kept
+     * @param offset where the JSON starts in {@code json}
+     * @param length how many bytes it spans
+     * @return the chunk
+     * @throws NullPointerException if {@code json} is {@code null}
+     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} do not lie within
+     *     {@code json}
      * @throws IllegalArgumentException if the JSON is not a chunk, naming the JSON path
      */
     public static ChatCompletionChunk readChunk(byte[] json, int offset, int length) {

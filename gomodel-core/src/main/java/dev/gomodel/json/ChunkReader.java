@@ -37,6 +37,13 @@ public final class ChunkReader {
      * Reads a chunk from {@code length} bytes of UTF-8 JSON starting at {@code offset}; the bytes
      * are not kept.
      *
+     * @param json the buffer holding the event's data
+     * @param offset where the JSON starts in {@code json}
+     * @param length how many bytes it spans
+     * @return the chunk; strings equal to the previous chunk's are the same instances
+     * @throws NullPointerException if {@code json} is {@code null}
+     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} do not lie within
+     *     {@code json}
      * @throws IllegalArgumentException if the JSON is not a chunk, naming the JSON path, exactly
      *     as {@link ChatJson#readChunk} does
      */
