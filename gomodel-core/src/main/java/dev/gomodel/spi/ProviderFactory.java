@@ -16,10 +16,17 @@ public interface ProviderFactory {
      * {@code OPENAI_API_KEY} is set; empty when none is configured.
      *
      * @param env looks up an environment variable; returns {@code null} when it is unset
+     * @return the providers, in a stable order; an empty list, not {@code null}, when none is
+     *     configured
      * @throws IllegalArgumentException when a variable is set but invalid, naming the variable
      */
     List<Provider> fromEnvironment(Function<String, String> env);
 
-    /** The variables that configure a provider of this factory, for the error that no provider is configured. */
+    /**
+     * Lists the variables that configure a provider of this factory, for the message of the
+     * error that no provider is configured.
+     *
+     * @return the variables' names, such as {@code OPENAI_API_KEY}
+     */
     List<String> environmentVariables();
 }
