@@ -12,6 +12,11 @@ import java.util.Objects;
  * so it works at any traffic level.
  *
  * <p>Immutable and thread-safe. Defaults: 5 failures, 30 s, 2 successes.
+ *
+ * @param failureThreshold how many consecutive failures open the circuit, at least 1
+ * @param cooldown how long the circuit stays open before a probe is let through; zero probes at
+ *     the next call
+ * @param successThreshold how many successful probes close the circuit again, at least 1
  */
 public record CircuitBreakerPolicy(int failureThreshold, Duration cooldown, int successThreshold) {
 
@@ -19,6 +24,12 @@ public record CircuitBreakerPolicy(int failureThreshold, Duration cooldown, int 
     private static final CircuitBreakerPolicy DISABLED = new CircuitBreakerPolicy(Integer.MAX_VALUE, Duration.ZERO, 1);
 
     /**
+     * Checks the values.
+     *
+     * @param failureThreshold consecutive failures that open the circuit
+     * @param cooldown how long it stays open
+     * @param successThreshold successful probes that close it
+     * @throws NullPointerException if {@code cooldown} is {@code null}
      * @throws IllegalArgumentException if a threshold is below 1 or the cooldown is negative
      */
     public CircuitBreakerPolicy {
@@ -36,17 +47,30 @@ public record CircuitBreakerPolicy(int failureThreshold, Duration cooldown, int 
         }
     }
 
-    /** 5 failures, 30 s cool-down, 2 successes. */
+    /**
+     * The policy every provider gets unless the router or its {@link ProviderPolicy} sets
+     * another.
+     *
+     * @return 5 failures, 30 s cool-down, 2 successes
+     */
     public static CircuitBreakerPolicy ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A breaker that never opens. */
+    /**
+     * A breaker that never opens, for a provider that must always be tried.
+     *
+     * @return a policy whose {@link #enabled()} is {@code false}
+     */
     public static CircuitBreakerPolicy disabled() {
         return DISABLED;
     }
 
-    /** Whether this breaker can ever open. */
+    /**
+     * Tells a real breaker from {@link #disabled()}.
+     *
+     * @return {@code false} if this breaker can never open
+     */
     public boolean enabled() {
         return failureThreshold != Integer.MAX_VALUE;
     }

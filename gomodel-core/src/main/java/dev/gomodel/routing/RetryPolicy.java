@@ -45,49 +45,93 @@ public final class RetryPolicy {
         this.maxRetryAfter = builder.maxRetryAfter;
     }
 
-    /** 2 retries, 250 ms doubling to at most 8 s, jitter 0.2, Retry-After honoured up to 60 s. */
+    /**
+     * The router's retry policy unless it is given another.
+     *
+     * @return 2 retries, 250 ms doubling to at most 8 s, jitter 0.2, Retry-After honoured up to 60 s
+     */
     public static RetryPolicy ofDefaults() {
         return DEFAULTS;
     }
 
-    /** No retries. */
+    /**
+     * A policy that never retries; a failure moves straight on to the fallbacks.
+     *
+     * @return a policy with {@code maxRetries} 0
+     */
     public static RetryPolicy none() {
         return NONE;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * Starts a policy from the defaults of {@link #ofDefaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy. */
+    /**
+     * Starts a policy from this one, to change some of its values.
+     *
+     * @return a new builder holding this policy's values
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** How many times a failed attempt is tried again on the same route stage. */
+    /**
+     * How many times a failed attempt is tried again on the same route stage.
+     *
+     * @return the number of retries; 0 when retries are off
+     */
     public int maxRetries() {
         return maxRetries;
     }
 
+    /**
+     * The wait before the first retry, before jitter.
+     *
+     * @return the first backoff; zero or more
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /**
+     * The cap on any backoff, jitter included.
+     *
+     * @return the longest backoff; at least {@link #initialBackoff()}
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
+    /**
+     * The growth of the backoff from one retry to the next.
+     *
+     * @return the factor, at least 1
+     */
     public double multiplier() {
         return multiplier;
     }
 
-    /** The fraction by which a backoff is spread either way, from 0 to 1. */
+    /**
+     * The fraction by which a backoff is spread either way.
+     *
+     * @return the jitter, from 0 (none) to 1
+     */
     public double jitter() {
         return jitter;
     }
 
-    /** The longest {@code Retry-After} the router waits for. */
+    /**
+     * The longest {@code Retry-After} the router waits for; a longer one moves on to the
+     * fallbacks instead.
+     *
+     * @return the cap on an upstream's requested wait
+     */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
@@ -95,7 +139,10 @@ public final class RetryPolicy {
     /**
      * The backoff before retry {@code retry} (0-based), before any {@code Retry-After}.
      *
+     * @param retry which retry the wait comes before, 0 for the first
      * @param random a number in [0, 1) that places the wait within the jitter
+     * @return {@code initialBackoff * multiplier^retry}, spread by the jitter and capped at
+     *     {@code maxBackoff}
      */
     public Duration backoff(int retry, double random) {
         double base = initialBackoff.toNanos() * Math.pow(multiplier, retry);
@@ -143,7 +190,13 @@ public final class RetryPolicy {
             maxRetryAfter = policy.maxRetryAfter;
         }
 
-        /** Retries after the first attempt; 0 turns retries off. */
+        /**
+         * Sets how many retries may follow the first attempt; 0 turns retries off. Default 2.
+         *
+         * @param maxRetries the number of retries, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxRetries} is negative
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("retry.maxRetries must not be negative, got " + maxRetries);
@@ -152,19 +205,40 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The first backoff. */
+        /**
+         * Sets the wait before the first retry. Default 250 ms.
+         *
+         * @param initialBackoff the first backoff; zero retries at once
+         * @return this builder
+         * @throws NullPointerException if {@code initialBackoff} is {@code null}
+         * @throws IllegalArgumentException if it is negative or longer than about 292 years
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = nonNegative(initialBackoff, "retry.initialBackoff");
             return this;
         }
 
-        /** The cap on any backoff. */
+        /**
+         * Sets the cap on any backoff; it must not be less than the initial backoff, checked by
+         * {@link #build()}. Default 8 s.
+         *
+         * @param maxBackoff the longest backoff
+         * @return this builder
+         * @throws NullPointerException if {@code maxBackoff} is {@code null}
+         * @throws IllegalArgumentException if it is negative or longer than about 292 years
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = nonNegative(maxBackoff, "retry.maxBackoff");
             return this;
         }
 
-        /** The growth of the backoff per retry; at least 1. */
+        /**
+         * Sets the growth of the backoff per retry; 1 keeps it constant. Default 2.
+         *
+         * @param multiplier the factor, at least 1 and finite
+         * @return this builder
+         * @throws IllegalArgumentException if {@code multiplier} is below 1, NaN or infinite
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
                 throw new IllegalArgumentException("retry.multiplier must be at least 1, got " + multiplier);
@@ -173,7 +247,14 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The spread of each backoff, from 0 (none) to 1 (anywhere from 0 to twice it). */
+        /**
+         * Sets the spread of each backoff, from 0 (none) to 1 (anywhere from 0 to twice it), so
+         * that clients failing together do not retry together. Default 0.2.
+         *
+         * @param jitter the fraction, from 0 to 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code jitter} is outside 0 to 1, or NaN
+         */
         public Builder jitter(double jitter) {
             if (!(jitter >= 0 && jitter <= 1)) {
                 throw new IllegalArgumentException("retry.jitter must be between 0 and 1, got " + jitter);
@@ -182,15 +263,24 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The longest {@code Retry-After} waited for; a longer one moves on to the fallbacks. */
+        /**
+         * Sets the longest {@code Retry-After} waited for; a longer one moves on to the
+         * fallbacks. Default 60 s.
+         *
+         * @param maxRetryAfter the cap
+         * @return this builder
+         * @throws NullPointerException if {@code maxRetryAfter} is {@code null}
+         * @throws IllegalArgumentException if it is negative or longer than about 292 years
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = nonNegative(maxRetryAfter, "retry.maxRetryAfter");
             return this;
         }
 
         /**
-         * The policy.
+         * Builds the policy from the current settings; the builder can be changed and used again.
          *
+         * @return the policy
          * @throws IllegalArgumentException if {@code maxBackoff < initialBackoff}
          */
         public RetryPolicy build() {

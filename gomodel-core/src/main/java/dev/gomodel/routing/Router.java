@@ -112,12 +112,20 @@ public final class Router implements ChatCompletions, AutoCloseable {
         this.listener = new SafeListener(builder.listener);
     }
 
-    /** A new builder. */
+    /**
+     * Starts a router; at least one provider is required.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The providers in configuration order. */
+    /**
+     * Lists the providers this router routes to.
+     *
+     * @return the providers in the order they were added; unmodifiable
+     */
     public List<Provider> providers() {
         return providers;
     }
@@ -317,8 +325,12 @@ public final class Router implements ChatCompletions, AutoCloseable {
         }
 
         /**
-         * Adds a provider with the default provider policy.
+         * Adds a provider with the default provider policy, unless
+         * {@link #providerPolicy(String, ProviderPolicy)} already set one for its name.
          *
+         * @param provider the provider; the router closes it when it is closed
+         * @return this builder
+         * @throws NullPointerException if {@code provider} is {@code null}
          * @throws IllegalArgumentException if a provider of the same name was added, or its
          *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
          */
@@ -331,6 +343,10 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Adds a provider with its own weight, circuit breaker or retry policy.
          *
+         * @param provider the provider; the router closes it when it is closed
+         * @param policy the provider's policy
+         * @return this builder
+         * @throws NullPointerException if {@code provider} or {@code policy} is {@code null}
          * @throws IllegalArgumentException if a provider of the same name was added, or its
          *     {@code name()} or {@code type()} is blank or its {@code models()} is {@code null}
          */
@@ -362,7 +378,16 @@ public final class Router implements ChatCompletions, AutoCloseable {
             providers.put(name, provider);
         }
 
-        /** Sets the policy of the provider named {@code name}, added before or after. */
+        /**
+         * Sets the policy of the provider named {@code name}, added before or after; the last
+         * policy set for a name wins.
+         *
+         * @param name the provider's name; {@link #build()} fails if no provider has it
+         * @param policy the provider's policy
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code policy} is {@code null}
+         * @throws IllegalArgumentException if {@code name} is blank
+         */
         public Builder providerPolicy(String name, ProviderPolicy policy) {
             providerPolicies.put(requireText(name, "provider name"), Objects.requireNonNull(policy, "policy"));
             return this;
@@ -371,13 +396,32 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Makes {@code alias} a model name that stands for {@code targets}
          * ({@code "provider/model"} or bare models); several targets form a pool. Aliases apply
-         * only to requests without an explicit provider.
+         * only to requests without an explicit provider. Setting an alias again replaces its
+         * targets.
+         *
+         * @param alias the name requests use, such as {@code "smart"}
+         * @param targets one target, or several for a pool, tried as the balancer picks
+         * @return this builder
+         * @throws NullPointerException if {@code alias}, {@code targets} or a target is
+         *     {@code null}
+         * @throws IllegalArgumentException if {@code alias} or a target is blank, or there is no
+         *     target
          */
         public Builder alias(String alias, String... targets) {
             return alias(alias, targets == null ? null : Arrays.asList(targets));
         }
 
-        /** See {@link #alias(String, String...)}. */
+        /**
+         * Makes {@code alias} stand for {@code targets}; see {@link #alias(String, String...)}.
+         *
+         * @param alias the name requests use
+         * @param targets one target, or several for a pool; copied
+         * @return this builder
+         * @throws NullPointerException if {@code alias}, {@code targets} or a target is
+         *     {@code null}
+         * @throws IllegalArgumentException if {@code alias} or a target is blank, or there is no
+         *     target
+         */
         public Builder alias(String alias, List<String> targets) {
             aliases.put(requireText(alias, "alias"), requireTargets(targets, "aliases." + alias));
             return this;
@@ -386,84 +430,191 @@ public final class Router implements ChatCompletions, AutoCloseable {
         /**
          * Tries {@code targets} in order when the route {@code model} fails with a 5xx, 429,
          * timeout, open circuit or model-unavailable error after its retries. {@code model} is
-         * matched against the request's model as written and as resolved.
+         * matched against the request's model as written and as resolved. Setting the fallbacks
+         * of a model again replaces them.
+         *
+         * @param model the route that falls back, such as {@code "gpt-4o"} or an alias
+         * @param targets the fallback stages in order, each {@code "provider/model"} or a model
+         * @return this builder
+         * @throws NullPointerException if {@code model}, {@code targets} or a target is
+         *     {@code null}
+         * @throws IllegalArgumentException if {@code model} or a target is blank, or there is no
+         *     target
          */
         public Builder fallback(String model, String... targets) {
             return fallback(model, targets == null ? null : Arrays.asList(targets));
         }
 
-        /** See {@link #fallback(String, String...)}. */
+        /**
+         * Sets the fallbacks of {@code model}; see {@link #fallback(String, String...)}.
+         *
+         * @param model the route that falls back
+         * @param targets the fallback stages in order; copied
+         * @return this builder
+         * @throws NullPointerException if {@code model}, {@code targets} or a target is
+         *     {@code null}
+         * @throws IllegalArgumentException if {@code model} or a target is blank, or there is no
+         *     target
+         */
         public Builder fallback(String model, List<String> targets) {
             fallbacks.put(requireText(model, "fallback model"), requireTargets(targets, "fallbacks." + model));
             return this;
         }
 
-        /** The default retry policy; {@link RetryPolicy#ofDefaults()} unless set. */
+        /**
+         * Sets the default retry policy, used where neither the route nor the provider sets one;
+         * {@link RetryPolicy#ofDefaults()} unless set.
+         *
+         * @param retry the policy
+         * @return this builder
+         * @throws NullPointerException if {@code retry} is {@code null}
+         */
         public Builder retry(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
-        /** Shorthand for the default retry policy with another {@code maxRetries}. */
+        /**
+         * Shorthand for the default retry policy set so far with another {@code maxRetries}.
+         *
+         * @param maxRetries the number of retries, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxRetries} is negative
+         */
         public Builder maxRetries(int maxRetries) {
             return retry(retry.toBuilder().maxRetries(maxRetries).build());
         }
 
-        /** The default circuit breaker of every provider; {@link CircuitBreakerPolicy#ofDefaults()} unless set. */
+        /**
+         * Sets the circuit breaker of every provider whose {@link ProviderPolicy} sets none;
+         * {@link CircuitBreakerPolicy#ofDefaults()} unless set.
+         *
+         * @param circuitBreaker the policy
+         * @return this builder
+         * @throws NullPointerException if {@code circuitBreaker} is {@code null}
+         */
         public Builder circuitBreaker(CircuitBreakerPolicy circuitBreaker) {
             this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
             return this;
         }
 
-        /** How pools pick a provider; {@link LoadBalancing#WEIGHTED_RANDOM} unless set. */
+        /**
+         * Sets how pools pick a provider; {@link LoadBalancing#WEIGHTED_RANDOM} unless set.
+         *
+         * @param loadBalancing the strategy
+         * @return this builder
+         * @throws NullPointerException if {@code loadBalancing} is {@code null}
+         */
         public Builder loadBalancing(LoadBalancing loadBalancing) {
             this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
             return this;
         }
 
-        /** The default deadline of a whole call, retries and fallbacks included; none unless set. */
+        /**
+         * Sets the default deadline of a whole call, retries, waits and fallbacks included; none
+         * unless set. Past it the call fails with a
+         * {@link dev.gomodel.error.RequestTimeoutException} of phase {@code TOTAL}.
+         *
+         * @param deadline the limit
+         * @return this builder
+         * @throws NullPointerException if {@code deadline} is {@code null}
+         * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = positive(deadline, "deadline");
             return this;
         }
 
-        /** The default limit of one attempt; none unless set (an attempt may use what is left of the deadline). */
+        /**
+         * Sets the default limit of one attempt; none unless set (an attempt may use what is left
+         * of the deadline). An attempt that runs out is retried or falls back like a timeout.
+         *
+         * @param attemptTimeout the limit
+         * @return this builder
+         * @throws NullPointerException if {@code attemptTimeout} is {@code null}
+         * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+         */
         public Builder attemptTimeout(Duration attemptTimeout) {
             this.attemptTimeout = positive(attemptTimeout, "attemptTimeout");
             return this;
         }
 
-        /** For streams: the default limit from an attempt's start to its first content chunk; none unless set. */
+        /**
+         * Sets, for streams, the default limit from an attempt's start to its first content chunk;
+         * none unless set. A stream that misses it is retried or falls back.
+         *
+         * @param firstTokenTimeout the limit
+         * @return this builder
+         * @throws NullPointerException if {@code firstTokenTimeout} is {@code null}
+         * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+         */
         public Builder firstTokenTimeout(Duration firstTokenTimeout) {
             this.firstTokenTimeout = positive(firstTokenTimeout, "firstTokenTimeout");
             return this;
         }
 
-        /** For streams: the default limit between chunks once content flows; none unless set. */
+        /**
+         * Sets, for streams, the default limit between chunks once content flows; none unless
+         * set.
+         *
+         * @param streamIdleTimeout the limit
+         * @return this builder
+         * @throws NullPointerException if {@code streamIdleTimeout} is {@code null}
+         * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+         */
         public Builder streamIdleTimeout(Duration streamIdleTimeout) {
             this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
             return this;
         }
 
-        /** Whether request errors (400, 401, 403, 422...) also move on to fallbacks; false unless set. */
+        /**
+         * Sets whether request errors (400, 401, 403, 422...) also move on to fallbacks; false
+         * unless set, so such an error ends the call.
+         *
+         * @param fallbackOnRequestErrors {@code true} to fall back on request errors too
+         * @return this builder
+         */
         public Builder fallbackOnRequestErrors(boolean fallbackOnRequestErrors) {
             this.fallbackOnRequestErrors = fallbackOnRequestErrors;
             return this;
         }
 
-        /** Policies for one route, by the model name or alias requests use; unset values keep the defaults. */
+        /**
+         * Sets the policies of one route, by the model name or alias requests use; values the
+         * policy leaves {@code null} keep the defaults set on this builder.
+         *
+         * @param model the model or alias as requests spell it, or as it resolves
+         * @param policy the route's policy
+         * @return this builder
+         * @throws NullPointerException if {@code model} or {@code policy} is {@code null}
+         * @throws IllegalArgumentException if {@code model} is blank
+         */
         public Builder route(String model, RoutePolicy policy) {
             routes.put(requireText(model, "route model"), Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
-        /** Receives the router's events; {@link RouterListener#NONE} unless set. */
+        /**
+         * Sets the listener that receives the router's events; {@link RouterListener#NONE}
+         * unless set.
+         *
+         * @param listener the listener; an exception it throws is logged and ignored
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is {@code null}
+         */
         public Builder listener(RouterListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** The random source of weighted pools and jitter; a seeded one makes choices repeatable. */
+        /**
+         * Sets the random source of weighted pools and jitter; a seeded one makes choices
+         * repeatable. Unless set, each call draws from {@link java.util.concurrent.ThreadLocalRandom}.
+         *
+         * @param random the source; shared by every call of the router
+         * @return this builder
+         * @throws NullPointerException if {@code random} is {@code null}
+         */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -471,8 +622,14 @@ public final class Router implements ChatCompletions, AutoCloseable {
 
         /**
          * Applies a JSON configuration document: aliases, fallbacks and policies, as the README's
-         * "Routing" section shows.
+         * "Routing" section shows, or a GoModel fallback map on its own. Keys the document sets
+         * replace what this builder had (a {@code retry} object starts from
+         * {@link RetryPolicy#ofDefaults()}); aliases, fallbacks, routes and providers it does not
+         * name are kept. A document with any error leaves the builder as it was.
          *
+         * @param json the configuration document
+         * @return this builder
+         * @throws NullPointerException if {@code json} is {@code null}
          * @throws IllegalArgumentException naming the key that is unknown or invalid
          */
         public Builder config(String json) {
@@ -481,8 +638,9 @@ public final class Router implements ChatCompletions, AutoCloseable {
         }
 
         /**
-         * The router.
+         * Builds the router from the current settings; the builder can be changed and used again.
          *
+         * @return the router
          * @throws IllegalArgumentException if no provider was added, or a policy names a
          *     provider that was not added
          */
