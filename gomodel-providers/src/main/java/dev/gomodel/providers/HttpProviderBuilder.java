@@ -41,6 +41,10 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private int logBodyChars;
 
     /**
+     * Starts a builder with the provider's defaults and the shared ones: no API key, no extra
+     * header, any model, {@link Timeouts#defaults()}, a client built for the provider, 32 MiB per
+     * body, 8 MiB per stream event, no body logging.
+     *
      * @param defaultName the provider's name unless {@link #name(String)} sets another, or
      *     {@code null} when the user must set it
      * @param defaultBaseUrl the base URL unless {@link #baseUrl(String)} sets another, or
@@ -51,10 +55,23 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         this.baseUrl = defaultBaseUrl;
     }
 
-    /** This builder, typed as the concrete builder. */
+    /**
+     * This builder, typed as the concrete builder, for the setters to return.
+     *
+     * @return {@code this}
+     */
     protected abstract B self();
 
-    /** The name requests use to address this provider. */
+    /**
+     * Sets the name requests use to address this provider ({@code "local"} in
+     * {@code "local/llama3"}); unique within a client. Defaults to the provider's type where
+     * it has one.
+     *
+     * @param name the name
+     * @return this builder
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public B name(String name) {
         this.name = requireText(name, "name");
         return self();
@@ -64,6 +81,8 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      * The API key; leave unset for servers that need none. Never logged or shown, not even in
      * the message of the exception that rejects it.
      *
+     * @param apiKey the key, or {@code null} to send none
+     * @return this builder
      * @throws IllegalArgumentException if it is blank or holds a space, a line break or another
      *     character outside printable ASCII (a key read from a file often ends with a newline)
      */
@@ -80,8 +99,12 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     }
 
     /**
-     * The base URL, up to but without the API's path (for example {@code .../v1}).
+     * Sets the base URL, up to but without the API's path (for example {@code .../v1}); a
+     * trailing {@code /} is dropped. Providers with a public upstream default to it.
      *
+     * @param baseUrl the URL
+     * @return this builder
+     * @throws NullPointerException if {@code baseUrl} is {@code null}
      * @throws IllegalArgumentException if it is not an http:// or https:// URL with a host, or
      *     it has a port outside 1 to 65535, user info ({@code user:password@}), a query or a
      *     fragment (the API's path is appended to it)
@@ -119,8 +142,12 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     }
 
     /**
-     * A header sent with every request.
+     * Adds a header sent with every request; setting a name again replaces its value.
      *
+     * @param name the header's name
+     * @param value the header's value
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code value} is {@code null}
      * @throws IllegalArgumentException if the name is not an HTTP token or is one the JDK client
      *     sets itself ({@code Host}, {@code Content-Length}, ...), or the value holds a line break
      *     or another character a header cannot carry; the message never shows the value
@@ -131,13 +158,28 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
-    /** A model this provider serves; with none, it serves whatever model it is asked for. */
+    /**
+     * Adds a model this provider serves; with none, it serves whatever model it is asked for.
+     * A router sends requests for a listed model to this provider, and pools the providers that
+     * list the same model.
+     *
+     * @param model the model id, as the upstream names it
+     * @return this builder
+     * @throws NullPointerException if {@code model} is {@code null}
+     * @throws IllegalArgumentException if {@code model} is blank
+     */
     public B model(String model) {
         models.add(requireText(model, "model"));
         return self();
     }
 
-    /** The time limits; default {@link Timeouts#defaults()}. */
+    /**
+     * Sets the time limits; default {@link Timeouts#defaults()}.
+     *
+     * @param timeouts the limits
+     * @return this builder
+     * @throws NullPointerException if {@code timeouts} is {@code null}
+     */
     public B timeouts(Timeouts timeouts) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         return self();
@@ -145,7 +187,12 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
 
     /**
      * The JDK client to use instead of one built for this provider; its own connect timeout,
-     * version and executor then apply.
+     * version and executor then apply. The provider does not close a client it was given.
+     * Default: a client built for the provider.
+     *
+     * @param httpClient the client
+     * @return this builder
+     * @throws NullPointerException if {@code httpClient} is {@code null}
      */
     public B httpClient(HttpClient httpClient) {
         this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -157,19 +204,38 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      * its I/O thread: reading and decoding responses, and calling stream subscribers. By
      * default there is none and that work runs on the I/O thread itself, which saves a
      * hand-off per response and per body buffer but means stream callbacks must not block.
+     * Ignored when {@link #httpClient(HttpClient)} supplies the client.
+     *
+     * @param executor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is {@code null}
      */
     public B executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         return self();
     }
 
-    /** The largest non-streamed response body accepted; default 32 MiB. */
+    /**
+     * Sets the largest non-streamed response body accepted; default 32 MiB. A larger body fails
+     * the call with a {@link dev.gomodel.error.MalformedResponseException}.
+     *
+     * @param maxResponseBytes the limit in bytes
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxResponseBytes} is not positive
+     */
     public B maxResponseBytes(int maxResponseBytes) {
         this.maxResponseBytes = requirePositive(maxResponseBytes, "maxResponseBytes");
         return self();
     }
 
-    /** The largest single stream event accepted; default 8 MiB. */
+    /**
+     * Sets the largest single stream event accepted; default 8 MiB. A larger event fails the
+     * stream with a {@link dev.gomodel.error.MalformedResponseException}.
+     *
+     * @param maxEventBytes the limit in bytes
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxEventBytes} is not positive
+     */
     public B maxEventBytes(int maxEventBytes) {
         this.maxEventBytes = requirePositive(maxEventBytes, "maxEventBytes");
         return self();
@@ -181,6 +247,8 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      * {@code 0}, the default, logs none. Bodies hold prompts and answers, so turn this on only
      * where those may be logged. Headers, and so the API key, are never logged.
      *
+     * @param maxChars how many characters of each body to log; {@code 0} for none
+     * @return this builder
      * @throws IllegalArgumentException if {@code maxChars} is negative
      */
     public B logBodies(int maxChars) {
@@ -191,7 +259,12 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
         return self();
     }
 
-    /** The shared settings as they stand. */
+    /**
+     * The shared settings as they stand, for the concrete builder's {@code build()}.
+     *
+     * @return a copy; later changes to this builder do not reach it
+     * @throws NullPointerException if the name or base URL was never set and has no default
+     */
     protected HttpSettings settings() {
         Objects.requireNonNull(name, "name is required: this provider has no default name");
         Objects.requireNonNull(baseUrl, "baseUrl is required: this provider has no default base URL");
@@ -203,6 +276,9 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     /**
      * Checks a required text setting.
      *
+     * @param value the setting
+     * @param what its name, for the message
+     * @return {@code value}
      * @throws NullPointerException if it is missing, naming it
      * @throws IllegalArgumentException if it is blank, naming it
      */
@@ -217,6 +293,9 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     /**
      * Checks the name of a header: a non-blank HTTP token that the JDK client lets callers set.
      *
+     * @param name the header's name
+     * @param what what it is, for the message
+     * @return {@code name}
      * @throws NullPointerException if it is missing, naming it
      * @throws IllegalArgumentException if it cannot be a header name, naming it
      */
@@ -237,6 +316,9 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      * Checks text that goes into a header value; the message names it and never shows the value,
      * which may be a secret.
      *
+     * @param value the header's value
+     * @param what what it is, for the message
+     * @return {@code value}
      * @throws NullPointerException if it is missing, naming it
      * @throws IllegalArgumentException if it holds a line break, another control character or a
      *     character past U+00FF, naming it

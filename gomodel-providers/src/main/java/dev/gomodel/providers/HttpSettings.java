@@ -39,6 +39,23 @@ public record HttpSettings(
         int maxEventBytes,
         int logBodyChars) {
 
+    /**
+     * Copies the headers and models.
+     *
+     * @param name the provider's name
+     * @param baseUrl the base URL, without a trailing {@code /}
+     * @param apiKey the API key, or {@code null}
+     * @param headers the headers; copied
+     * @param models the models; copied
+     * @param timeouts the time limits
+     * @param httpClient the caller's client, or {@code null}
+     * @param executor the built client's executor, or {@code null}
+     * @param maxResponseBytes the largest non-streamed body
+     * @param maxEventBytes the largest stream event
+     * @param logBodyChars how much of each body to log
+     * @throws NullPointerException if {@code name}, {@code baseUrl}, {@code headers},
+     *     {@code models}, {@code timeouts}, a header's name or value, or a model is {@code null}
+     */
     public HttpSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -47,7 +64,12 @@ public record HttpSettings(
         Objects.requireNonNull(timeouts, "timeouts");
     }
 
-    /** The URL of {@code path} under the base URL ({@code "/chat/completions"}). */
+    /**
+     * Resolves an API path under the base URL.
+     *
+     * @param path the path, starting with {@code /}, such as {@code "/chat/completions"}
+     * @return the base URL followed by {@code path}
+     */
     public URI resolve(String path) {
         return URI.create(baseUrl + path);
     }

@@ -21,6 +21,11 @@ import java.util.Objects;
  * </ul>
  * A stream is never cut by a whole-body timer other than {@code total}. Defaults: connect 10 s,
  * response headers 10 min, idle 2 min, no total. Immutable and thread-safe.
+ *
+ * @param connect the limit on opening the connection
+ * @param responseHeaders the limit from sending the request to its status and headers
+ * @param idle the longest silence while waiting for more of a body
+ * @param total the limit of the whole call, or {@code null} for none
  */
 public record Timeouts(Duration connect, Duration responseHeaders, Duration idle, Duration total) {
 
@@ -28,8 +33,14 @@ public record Timeouts(Duration connect, Duration responseHeaders, Duration idle
             new Timeouts(Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(2), null);
 
     /**
-     * @throws IllegalArgumentException if a limit is missing (but {@code total}), zero, negative or
-     *     longer than about 292 years
+     * Checks the limits.
+     *
+     * @param connect the connect limit
+     * @param responseHeaders the response-headers limit
+     * @param idle the idle limit
+     * @param total the whole call's limit, or {@code null}
+     * @throws NullPointerException if a limit but {@code total} is {@code null}
+     * @throws IllegalArgumentException if a limit is zero, negative or longer than about 292 years
      */
     public Timeouts {
         requirePositive(connect, "connect");
@@ -40,27 +51,58 @@ public record Timeouts(Duration connect, Duration responseHeaders, Duration idle
         }
     }
 
-    /** The defaults: connect 10 s, response headers 10 min, idle 2 min, no total deadline. */
+    /**
+     * The limits a provider has unless its builder is given others.
+     *
+     * @return connect 10 s, response headers 10 min, idle 2 min, no total deadline
+     */
     public static Timeouts defaults() {
         return DEFAULTS;
     }
 
-    /** These limits with another connect timeout. */
+    /**
+     * A copy with another connect timeout.
+     *
+     * @param connect the limit on opening the connection
+     * @return limits equal to these but for {@code connect}
+     * @throws NullPointerException if {@code connect} is {@code null}
+     * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+     */
     public Timeouts withConnect(Duration connect) {
         return new Timeouts(connect, responseHeaders, idle, total);
     }
 
-    /** These limits with another response-headers timeout. */
+    /**
+     * A copy with another response-headers timeout.
+     *
+     * @param responseHeaders the limit from sending the request to its status and headers
+     * @return limits equal to these but for {@code responseHeaders}
+     * @throws NullPointerException if {@code responseHeaders} is {@code null}
+     * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+     */
     public Timeouts withResponseHeaders(Duration responseHeaders) {
         return new Timeouts(connect, responseHeaders, idle, total);
     }
 
-    /** These limits with another idle timeout. */
+    /**
+     * A copy with another idle timeout.
+     *
+     * @param idle the longest silence while waiting for more of a body
+     * @return limits equal to these but for {@code idle}
+     * @throws NullPointerException if {@code idle} is {@code null}
+     * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+     */
     public Timeouts withIdle(Duration idle) {
         return new Timeouts(connect, responseHeaders, idle, total);
     }
 
-    /** These limits with a total deadline per call; {@code null} removes it. */
+    /**
+     * A copy with a total deadline per call.
+     *
+     * @param total the limit of the whole call, streams included, or {@code null} for none
+     * @return limits equal to these but for {@code total}
+     * @throws IllegalArgumentException if it is not positive or is longer than about 292 years
+     */
     public Timeouts withTotal(Duration total) {
         return new Timeouts(connect, responseHeaders, idle, total);
     }
