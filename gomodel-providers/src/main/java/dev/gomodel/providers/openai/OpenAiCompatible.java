@@ -38,6 +38,8 @@ public final class OpenAiCompatible {
      * OpenAI: {@code https://api.openai.com/v1}, {@code Authorization: Bearer}, env
      * {@code OPENAI_API_KEY}. Sends {@code stream_options} and {@code reasoning_effort}; reasoning
      * models (o-series, gpt-5) get {@code max_completion_tokens} and no temperature.
+     *
+     * @return a new builder named and typed {@code "openai"}, with no API key yet
      */
     public static OpenAiProvider.Builder openAi() {
         return OpenAiProvider.builder();
@@ -55,6 +57,8 @@ public final class OpenAiCompatible {
      * @param resourceEndpoint the resource URL, for example {@code https://my-resource.openai.azure.com}
      * @param deployment the deployment name
      * @param apiVersion the {@code api-version}, for example {@value #AZURE_DEFAULT_API_VERSION}
+     * @return a new builder named and typed {@code "azure"}, with no API key yet
+     * @throws NullPointerException if a value is {@code null}
      * @throws IllegalArgumentException if the endpoint is not an http(s) URL or a value is blank
      */
     public static OpenAiProvider.Builder azure(String resourceEndpoint, String deployment, String apiVersion) {
@@ -81,6 +85,8 @@ public final class OpenAiCompatible {
      * Groq: {@code https://api.groq.com/openai/v1}, Bearer, env {@code GROQ_API_KEY}. Sends
      * {@code stream_options} and {@code reasoning_effort}. Usage that Groq reports only in
      * {@code x_groq.usage} of the last chunk is lifted into the chunk's {@code usage}.
+     *
+     * @return a new builder named and typed {@code "groq"}, with no API key yet
      */
     public static OpenAiProvider.Builder groq() {
         return preset("groq", "https://api.groq.com/openai/v1", true, ReasoningField.REASONING_EFFORT);
@@ -90,6 +96,8 @@ public final class OpenAiCompatible {
      * xAI: {@code https://api.x.ai/v1}, Bearer, env {@code XAI_API_KEY}. Sends
      * {@code reasoning_effort} (documented for reasoning Grok models; others reject it). Does not
      * send {@code stream_options}, which its documentation does not list.
+     *
+     * @return a new builder named and typed {@code "xai"}, with no API key yet
      */
     public static OpenAiProvider.Builder xai() {
         return preset("xai", "https://api.x.ai/v1", false, ReasoningField.REASONING_EFFORT);
@@ -99,6 +107,8 @@ public final class OpenAiCompatible {
      * DeepSeek: {@code https://api.deepseek.com}, Bearer, env {@code DEEPSEEK_API_KEY}. Sends
      * {@code stream_options}; does not send a reasoning effort (reasoning is chosen by model,
      * {@code deepseek-reasoner}, whose deltas and messages carry {@code reasoning_content}).
+     *
+     * @return a new builder named and typed {@code "deepseek"}, with no API key yet
      */
     public static OpenAiProvider.Builder deepSeek() {
         return preset("deepseek", "https://api.deepseek.com", true, ReasoningField.OMIT);
@@ -108,6 +118,8 @@ public final class OpenAiCompatible {
      * Gemini's OpenAI-compatible endpoint: {@code https://generativelanguage.googleapis.com/v1beta/openai},
      * Bearer, env {@code GEMINI_API_KEY}. Sends {@code reasoning_effort} (documented, mapped to a
      * thinking budget). Does not send {@code stream_options}, which its documentation does not list.
+     *
+     * @return a new builder named and typed {@code "gemini"}, with no API key yet
      */
     public static OpenAiProvider.Builder gemini() {
         return preset("gemini", "https://generativelanguage.googleapis.com/v1beta/openai", false,
@@ -121,6 +133,8 @@ public final class OpenAiCompatible {
      * {@code {"effort": ...}} object (OpenRouter's unified reasoning parameter); does not send
      * {@code stream_options} (OpenRouter reports usage in the last chunk). The {@code provider}
      * member of its responses (the upstream that served) is kept as the completion's provider.
+     *
+     * @return a new builder named and typed {@code "openrouter"}, with no API key yet
      */
     public static OpenAiProvider.Builder openRouter() {
         return preset("openrouter", "https://openrouter.ai/api/v1", false, ReasoningField.REASONING_OBJECT);
@@ -130,6 +144,8 @@ public final class OpenAiCompatible {
      * Mistral: {@code https://api.mistral.ai/v1}, Bearer, env {@code MISTRAL_API_KEY}. Mistral
      * rejects unknown members (HTTP 422), {@code stream_options} among them, so neither it nor a
      * reasoning effort is sent; usage arrives in the last chunk anyway.
+     *
+     * @return a new builder named and typed {@code "mistral"}, with no API key yet
      */
     public static OpenAiProvider.Builder mistral() {
         return preset("mistral", "https://api.mistral.ai/v1", false, ReasoningField.OMIT);
@@ -139,6 +155,8 @@ public final class OpenAiCompatible {
      * Together AI: {@code https://api.together.xyz/v1}, Bearer, env {@code TOGETHER_API_KEY}.
      * Neither {@code stream_options} nor a reasoning effort is sent (not in its documentation);
      * usage arrives in the last chunk.
+     *
+     * @return a new builder named and typed {@code "together"}, with no API key yet
      */
     public static OpenAiProvider.Builder together() {
         return preset("together", "https://api.together.xyz/v1", false, ReasoningField.OMIT);
@@ -148,6 +166,8 @@ public final class OpenAiCompatible {
      * Fireworks AI: {@code https://api.fireworks.ai/inference/v1}, Bearer, env
      * {@code FIREWORKS_API_KEY}. Sends {@code reasoning_effort} (documented for its reasoning
      * models); does not send {@code stream_options} (not in its documentation).
+     *
+     * @return a new builder named and typed {@code "fireworks"}, with no API key yet
      */
     public static OpenAiProvider.Builder fireworks() {
         return preset("fireworks", "https://api.fireworks.ai/inference/v1", false, ReasoningField.REASONING_EFFORT);
@@ -157,6 +177,8 @@ public final class OpenAiCompatible {
      * Cerebras: {@code https://api.cerebras.ai/v1}, Bearer, env {@code CEREBRAS_API_KEY}. Sends
      * {@code reasoning_effort} (for its gpt-oss models); does not send {@code stream_options}
      * (not in its documentation).
+     *
+     * @return a new builder named and typed {@code "cerebras"}, with no API key yet
      */
     public static OpenAiProvider.Builder cerebras() {
         return preset("cerebras", "https://api.cerebras.ai/v1", false, ReasoningField.REASONING_EFFORT);
@@ -166,6 +188,8 @@ public final class OpenAiCompatible {
      * Z.ai (GLM): {@code https://api.z.ai/api/paas/v4}, Bearer, env {@code ZAI_API_KEY}. Neither
      * {@code stream_options} nor a reasoning effort is sent (Z.ai controls thinking with its own
      * {@code thinking} member; set it with {@code extraBody}).
+     *
+     * @return a new builder named and typed {@code "zai"}, with no API key yet
      */
     public static OpenAiProvider.Builder zai() {
         return preset("zai", "https://api.z.ai/api/paas/v4", false, ReasoningField.OMIT);
@@ -174,6 +198,8 @@ public final class OpenAiCompatible {
     /**
      * MiniMax: {@code https://api.minimax.io/v1}, Bearer, env {@code MINIMAX_API_KEY}. Neither
      * {@code stream_options} nor a reasoning effort is sent (not in its documentation).
+     *
+     * @return a new builder named and typed {@code "minimax"}, with no API key yet
      */
     public static OpenAiProvider.Builder miniMax() {
         return preset("minimax", "https://api.minimax.io/v1", false, ReasoningField.OMIT);
@@ -183,6 +209,8 @@ public final class OpenAiCompatible {
      * A local Ollama: {@code http://localhost:11434/v1} (HTTP/1.1, as for every http:// URL), no
      * key, env {@code OLLAMA_BASE_URL}. Sends {@code stream_options} and {@code reasoning_effort},
      * both in Ollama's list of supported fields.
+     *
+     * @return a new builder named and typed {@code "ollama"}; it needs no API key
      */
     public static OpenAiProvider.Builder ollama() {
         return preset("ollama", "http://localhost:11434/v1", true, ReasoningField.REASONING_EFFORT);
@@ -192,6 +220,8 @@ public final class OpenAiCompatible {
      * A local vLLM server: {@code http://localhost:8000/v1}, no key unless the server was started
      * with {@code --api-key}, env {@code VLLM_BASE_URL} (and {@code VLLM_API_KEY}). Sends
      * {@code stream_options} and {@code reasoning_effort}.
+     *
+     * @return a new builder named and typed {@code "vllm"}, with no API key
      */
     public static OpenAiProvider.Builder vllm() {
         return preset("vllm", "http://localhost:8000/v1", true, ReasoningField.REASONING_EFFORT);
@@ -206,6 +236,10 @@ public final class OpenAiCompatible {
      * own object, and {@code stream_options} is sent. GoModel's error envelope
      * {@code {"error": {"type", "message", "param", "code"}}} maps to the typed exceptions.
      *
+     * @param baseUrl the gateway's root URL, such as {@code http://localhost:8080}; trailing
+     *     {@code /}s are dropped
+     * @return a new builder named and typed {@code "gomodel"}, with no API key yet
+     * @throws NullPointerException if {@code baseUrl} is {@code null}
      * @throws IllegalArgumentException if {@code baseUrl} is not an http(s) URL
      */
     public static OpenAiProvider.Builder goModel(String baseUrl) {

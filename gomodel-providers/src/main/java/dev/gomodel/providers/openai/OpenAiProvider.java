@@ -116,7 +116,13 @@ public final class OpenAiProvider implements Provider {
         return URI.create(url.toString());
     }
 
-    /** A new builder with OpenAI's defaults. */
+    /**
+     * Starts a provider with OpenAI's defaults: name and type {@code "openai"},
+     * {@value #DEFAULT_BASE_URL}, {@code Authorization: Bearer}; only the API key is left to set.
+     * For other upstreams start from a preset of {@link OpenAiCompatible}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -147,12 +153,20 @@ public final class OpenAiProvider implements Provider {
         return settings.models();
     }
 
-    /** The base URL requests go to, without the {@code /chat/completions} path. */
+    /**
+     * The base URL the provider was configured with.
+     *
+     * @return the URL without the chat path and without a trailing {@code /}
+     */
     public String baseUrl() {
         return settings.baseUrl().toString();
     }
 
-    /** The full chat-completions URL, query included. */
+    /**
+     * The URL every request is posted to.
+     *
+     * @return the base URL, the chat path and the configured query parameters, URL-encoded
+     */
     public URI endpoint() {
         return endpoint;
     }
@@ -320,9 +334,14 @@ public final class OpenAiProvider implements Provider {
         }
 
         /**
-         * A member added to every request body unless the request has it itself.
+         * Adds a member to every request body unless the request has it itself, such as
+         * {@code top_k} for a server that takes it. Setting a member again replaces its value.
          *
-         * @throws IllegalArgumentException if {@code member} is a field of {@link ChatRequest}
+         * @param member the member's JSON name
+         * @param value the member's value
+         * @return this builder
+         * @throws NullPointerException if {@code member} or {@code value} is {@code null}
+         * @throws IllegalArgumentException if {@code member} is blank, or is a field of {@link ChatRequest}
          *     ({@code temperature}, {@code max_tokens}, ...), which is set on each request
          */
         public Builder extraBody(String member, JsonValue value) {
@@ -335,7 +354,14 @@ public final class OpenAiProvider implements Provider {
             return this;
         }
 
-        /** Whether streams ask for usage with {@code stream_options.include_usage}; default true. */
+        /**
+         * Sets whether streams ask for usage with {@code stream_options.include_usage}; default
+         * true. Turn it off for servers that reject {@code stream_options}; a request that sets
+         * its own {@code stream_options} keeps them either way.
+         *
+         * @param streamUsage {@code true} to send {@code stream_options}
+         * @return this builder
+         */
         public Builder streamUsage(boolean streamUsage) {
             this.streamUsage = streamUsage;
             return this;
@@ -345,6 +371,10 @@ public final class OpenAiProvider implements Provider {
          * Whether {@code reasoning.effort} is sent as OpenAI's top-level {@code reasoning_effort}
          * (default true); false sends {@code reasoning} unchanged, as a GoModel gateway expects.
          * Shorthand for {@link #reasoningField(ReasoningField)}.
+         *
+         * @param reasoningEffortParameter {@code true} for {@link ReasoningField#REASONING_EFFORT},
+         *     {@code false} for {@link ReasoningField#REASONING_OBJECT}
+         * @return this builder
          */
         public Builder reasoningEffortParameter(boolean reasoningEffortParameter) {
             this.reasoningField = reasoningEffortParameter ? ReasoningField.REASONING_EFFORT
@@ -352,7 +382,14 @@ public final class OpenAiProvider implements Provider {
             return this;
         }
 
-        /** Where {@code reasoning.effort} goes on the wire; default {@link ReasoningField#REASONING_EFFORT}. */
+        /**
+         * Sets where {@code reasoning.effort} goes on the wire; default
+         * {@link ReasoningField#REASONING_EFFORT}.
+         *
+         * @param reasoningField the form the upstream accepts, or {@link ReasoningField#OMIT}
+         * @return this builder
+         * @throws NullPointerException if {@code reasoningField} is {@code null}
+         */
         public Builder reasoningField(ReasoningField reasoningField) {
             this.reasoningField = Objects.requireNonNull(reasoningField, "reasoningField");
             return this;
@@ -362,6 +399,11 @@ public final class OpenAiProvider implements Provider {
          * The provider type {@link OpenAiProvider#type()} reports, which {@code type/model}
          * names resolve by; default {@code "openai"}. Lower case letters, digits, {@code -} and
          * {@code _}.
+         *
+         * @param type the type
+         * @return this builder
+         * @throws NullPointerException if {@code type} is {@code null}
+         * @throws IllegalArgumentException if {@code type} is blank or holds another character
          */
         public Builder type(String type) {
             requireText(type, "type");
@@ -376,7 +418,11 @@ public final class OpenAiProvider implements Provider {
          * The path of the chat-completions endpoint under the base URL; default
          * {@code /chat/completions}.
          *
-         * @throws IllegalArgumentException if it does not start with {@code /}
+         * @param chatPath the path, such as {@code /v1/chat/completions}
+         * @return this builder
+         * @throws NullPointerException if {@code chatPath} is {@code null}
+         * @throws IllegalArgumentException if it does not start with {@code /} or holds a query
+         *     or fragment
          */
         public Builder chatPath(String chatPath) {
             requireText(chatPath, "chatPath");
@@ -389,7 +435,13 @@ public final class OpenAiProvider implements Provider {
 
         /**
          * A query parameter added to every request URL (Azure's {@code api-version}); the name
-         * and value are URL-encoded.
+         * and value are URL-encoded. Setting a name again replaces its value.
+         *
+         * @param name the parameter's name
+         * @param value the parameter's value; may be empty
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code value} is {@code null}
+         * @throws IllegalArgumentException if {@code name} is blank
          */
         public Builder queryParameter(String name, String value) {
             queryParameters.put(requireText(name, "queryParameter name"),
@@ -401,6 +453,13 @@ public final class OpenAiProvider implements Provider {
          * The header the API key goes in and the text before it: default
          * {@code ("Authorization", "Bearer ")}; Azure uses {@code ("api-key", "")}. Without an
          * API key no auth header is sent.
+         *
+         * @param name the header's name
+         * @param valuePrefix the text sent before the key, such as {@code "Bearer "}; may be empty
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code valuePrefix} is {@code null}
+         * @throws IllegalArgumentException if {@code name} cannot be a header name, or
+         *     {@code valuePrefix} holds a character a header cannot carry
          */
         public Builder authHeader(String name, String valuePrefix) {
             this.authHeader = requireHeaderName(name, "authHeader name");
@@ -412,6 +471,9 @@ public final class OpenAiProvider implements Provider {
          * Whether OpenAI reasoning models (o-series, gpt-5 family) get {@code max_completion_tokens}
          * instead of {@code max_tokens} and no {@code temperature}; default true. Only OpenAI and
          * Azure OpenAI serve those models under those names.
+         *
+         * @param reasoningModelParameters {@code true} to rewrite those requests
+         * @return this builder
          */
         public Builder reasoningModelParameters(boolean reasoningModelParameters) {
             this.reasoningModelParameters = reasoningModelParameters;
@@ -423,13 +485,21 @@ public final class OpenAiProvider implements Provider {
          * the {@code provider} hint is sent and {@link OpenAiProvider#forwardsRouting()} is
          * true, so a router sends the model and hint as written. Default false: the hint is
          * dropped.
+         *
+         * @param forwardsRouting {@code true} for a gateway
+         * @return this builder
          */
         public Builder forwardsRouting(boolean forwardsRouting) {
             this.forwardsRouting = forwardsRouting;
             return this;
         }
 
-        /** The provider. */
+        /**
+         * Builds the provider from the current settings; the builder can be changed and used
+         * again. The provider's HTTP client is built here unless one was given.
+         *
+         * @return the provider; close it, or the client that owns it, when done
+         */
         public OpenAiProvider build() {
             return new OpenAiProvider(this);
         }
