@@ -72,7 +72,13 @@ public final class AnthropicProvider implements Provider {
         this.transport = HttpTransport.create(settings);
     }
 
-    /** A new builder with Anthropic's defaults. */
+    /**
+     * Starts a provider with Anthropic's defaults: name {@code "anthropic"},
+     * {@value #DEFAULT_BASE_URL}, {@code anthropic-version} {@value #DEFAULT_VERSION}; only the
+     * API key is left to set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,7 +98,11 @@ public final class AnthropicProvider implements Provider {
         return settings.models();
     }
 
-    /** The base URL requests go to, without the {@code /messages} path. */
+    /**
+     * The base URL the provider was configured with.
+     *
+     * @return the URL without the {@code /messages} path and without a trailing {@code /}
+     */
     public String baseUrl() {
         return settings.baseUrl().toString();
     }
@@ -202,7 +212,16 @@ public final class AnthropicProvider implements Provider {
             return settings();
         }
 
-        /** The {@code anthropic-version} header; default {@value AnthropicProvider#DEFAULT_VERSION}. */
+        /**
+         * Sets the {@code anthropic-version} header; default
+         * {@value AnthropicProvider#DEFAULT_VERSION}.
+         *
+         * @param version the API version
+         * @return this builder
+         * @throws NullPointerException if {@code version} is {@code null}
+         * @throws IllegalArgumentException if {@code version} is blank or holds a character a
+         *     header cannot carry
+         */
         public Builder version(String version) {
             this.version = requireHeaderValue(requireText(version, "version"), "version");
             return this;
@@ -210,7 +229,13 @@ public final class AnthropicProvider implements Provider {
 
         /**
          * A beta feature to turn on ({@code "prompt-caching-2024-07-31"}); every one given is
-         * sent, comma-separated, in the {@code anthropic-beta} header.
+         * sent, comma-separated, in the {@code anthropic-beta} header. None by default.
+         *
+         * @param beta the beta feature's name
+         * @return this builder
+         * @throws NullPointerException if {@code beta} is {@code null}
+         * @throws IllegalArgumentException if {@code beta} is blank or holds a character a header
+         *     cannot carry
          */
         public Builder beta(String beta) {
             betas.add(requireHeaderValue(requireText(beta, "beta"), "beta"));
@@ -218,8 +243,11 @@ public final class AnthropicProvider implements Provider {
         }
 
         /**
-         * The {@code max_tokens} of requests that set none (Anthropic requires it); default 4096.
+         * Sets the {@code max_tokens} of requests that set none (Anthropic requires it); default
+         * 4096.
          *
+         * @param defaultMaxTokens the limit on generated tokens
+         * @return this builder
          * @throws IllegalArgumentException if not positive
          */
         public Builder defaultMaxTokens(int defaultMaxTokens) {
@@ -235,6 +263,10 @@ public final class AnthropicProvider implements Provider {
          * default 1024, 4096 and 16384. A request's {@code max_tokens} is raised by the budget,
          * which Anthropic counts towards it.
          *
+         * @param low the budget for {@code "low"}, at least 1024
+         * @param medium the budget for {@code "medium"}, at least {@code low}
+         * @param high the budget for {@code "high"}, at least {@code medium}
+         * @return this builder
          * @throws IllegalArgumentException if {@code low} is below 1024 (Anthropic's smallest
          *     budget) or the budgets are not in non-decreasing order
          */
@@ -252,13 +284,25 @@ public final class AnthropicProvider implements Provider {
             return this;
         }
 
-        /** The clock that stamps {@code created} (Anthropic sends none); default the system clock. */
+        /**
+         * Sets the clock that stamps {@code created} (Anthropic sends none); default the system
+         * clock in UTC. A fixed clock makes tests deterministic.
+         *
+         * @param clock the clock, read when an answer arrives
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is {@code null}
+         */
         public Builder clock(Clock clock) {
             this.clock = java.util.Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The provider. */
+        /**
+         * Builds the provider from the current settings; the builder can be changed and used
+         * again. The provider's HTTP client is built here unless one was given.
+         *
+         * @return the provider; close it, or the client that owns it, when done
+         */
         public AnthropicProvider build() {
             return new AnthropicProvider(this);
         }
