@@ -4,6 +4,7 @@ import dev.gomodel.Provider;
 import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.chat.NumberedChunks;
 import dev.gomodel.error.ApiError;
 import dev.gomodel.error.InvalidRequestException;
 import dev.gomodel.internal.stream.FailedPublisher;
@@ -86,7 +87,7 @@ class RouterTckTest extends FlowPublisherVerification<ChatCompletionChunk> {
                         "invalid_request_error", null, "messages must not be empty", "messages", null, null, null)));
             }
             long count = Long.parseLong(request.model().substring("chunks-".length()));
-            return Tck.upstream(count, Tck::chunk, upstreamThreads);
+            return Tck.upstream(count, NumberedChunks::chunk, upstreamThreads);
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.gomodel.ChatCompletions;
 import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.chat.NumberedChunks;
 import dev.gomodel.error.ConnectionException;
 import dev.gomodel.internal.stream.FailedPublisher;
 import dev.gomodel.testing.Tck;
@@ -36,7 +37,7 @@ class DeadlineChatCompletionsTckTest extends FlowPublisherVerification<ChatCompl
                 return new FailedPublisher<>(new ConnectionException("connection refused", "tck", null));
             }
             long count = Long.parseLong(request.model().substring("chunks-".length()));
-            return Tck.upstream(count, Tck::chunk, upstreamThreads);
+            return Tck.upstream(count, NumberedChunks::chunk, upstreamThreads);
         }
     }, Duration.ofMinutes(10));
 

@@ -1,9 +1,6 @@
 package dev.gomodel.testing;
 
-import dev.gomodel.chat.ChatCompletionChunk;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +11,7 @@ import org.reactivestreams.example.unicast.AsyncIterablePublisher;
 import org.reactivestreams.tck.TestEnvironment;
 
 /**
- * What the Reactive Streams TCK verifications of both modules share: one test environment and
+ * What the Reactive Streams TCK verifications of core and providers share: one test environment and
  * a cold upstream that keeps the Flow contract on its own, so that a rule the TCK finds broken
  * is broken by the publisher under test.
  */
@@ -87,14 +84,5 @@ public final class Tck {
             }
         };
         return FlowAdapters.toFlowPublisher(new AsyncIterablePublisher<>(items, executor));
-    }
-
-    /** A chunk whose content is the decimal {@code number}. */
-    public static ChatCompletionChunk chunk(long number) {
-        return new ChatCompletionChunk("chatcmpl-tck", ChatCompletionChunk.OBJECT, 1L, "m", null, null,
-                List.of(new ChatCompletionChunk.ChunkChoice(0,
-                        new ChatCompletionChunk.Delta(null, Long.toString(number), null, null, Map.of()), null, null,
-                        Map.of())),
-                null, Map.of());
     }
 }
