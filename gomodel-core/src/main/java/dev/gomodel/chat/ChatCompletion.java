@@ -1,7 +1,9 @@
 package dev.gomodel.chat;
 
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A chat-completions response: {@code {"id", "object": "chat.completion", "created", "model",
@@ -13,6 +15,10 @@ import java.util.Map;
  * {@link #finishReason()} and {@link #toolCalls()} read the first choice. Immutable and
  * thread-safe.
  *
+ * <p>A member the upstream sent as JSON {@code null} reads as a {@code null} component (an empty
+ * {@code choices}) like an absent one; {@code nulls} keeps the difference, so the completion is
+ * written back as it came (see the package documentation).
+ *
  * @param id the upstream's id for this completion, or {@code null} when absent
  * @param object the {@code object} member, {@value #OBJECT} from a conforming upstream
  * @param created when the completion was created, in seconds since the Unix epoch, or {@code null}
@@ -22,6 +28,7 @@ import java.util.Map;
  * @param choices the choices in {@code index} order, usually one; never {@code null}
  * @param usage the token counts, or {@code null} when the upstream reported none
  * @param extra the members this record does not know, in the order they came
+ * @param nulls the members above that were explicitly {@code null}; never {@code null}
  * @param route how the router served the call, or {@code null} when no router was involved
  */
 public record ChatCompletion(
@@ -34,6 +41,7 @@ public record ChatCompletion(
         List<Choice> choices,
         Usage usage,
         Map<String, JsonValue> extra,
+        Set<String> nulls,
         RouteReport route) {
 
     /** The {@code object} value of a non-streamed completion. */
@@ -52,12 +60,18 @@ public record ChatCompletion(
      * @param usage the token counts, or {@code null}
      * @param extra unknown members, or {@code null} for none; no value may be {@code null}
      *     (use {@link JsonValue#NULL})
+     * @param nulls the members that are explicitly {@code null}, or {@code null} for none; a
+     *     member that has a value here is dropped from it
      * @param route the router's report, or {@code null}
      * @throws NullPointerException if a choice, or an {@code extra} name or value, is {@code null}
+     * @throws IllegalArgumentException if {@code nulls} names a member this record does not model
      */
     public ChatCompletion {
         choices = Copies.list(choices);
         extra = Copies.extra(extra);
+        nulls = ExplicitNulls.RESPONSE.normalize(nulls, (id != null ? 1 : 0) | (object != null ? 2 : 0)
+                | (created != null ? 4 : 0) | (model != null ? 8 : 0) | (provider != null ? 16 : 0)
+                | (systemFingerprint != null ? 32 : 0) | (choices.isEmpty() ? 0 : 64) | (usage != null ? 128 : 0));
     }
 
     /**
@@ -72,10 +86,31 @@ public record ChatCompletion(
      * @param choices the choices; {@code null} for none
      * @param usage the token counts, or {@code null}
      * @param extra unknown members, or {@code null} for none
+     * @param nulls the members that are explicitly {@code null}, or {@code null} for none
+     */
+    public ChatCompletion(String id, String object, Long created, String model, String provider,
+            String systemFingerprint, List<Choice> choices, Usage usage, Map<String, JsonValue> extra,
+            Set<String> nulls) {
+        this(id, object, created, model, provider, systemFingerprint, choices, usage, extra, nulls, null);
+    }
+
+    /**
+     * A completion that did not come through a router and has no member explicitly
+     * {@code null}: a {@code null} component is an absent member.
+     *
+     * @param id the completion's id, or {@code null}
+     * @param object the {@code object} member, normally {@value #OBJECT}
+     * @param created the creation time in Unix seconds, or {@code null}
+     * @param model the model that answered, or {@code null}
+     * @param provider the provider that served it, or {@code null}
+     * @param systemFingerprint the {@code system_fingerprint}, or {@code null}
+     * @param choices the choices; {@code null} for none
+     * @param usage the token counts, or {@code null}
+     * @param extra unknown members, or {@code null} for none
      */
     public ChatCompletion(String id, String object, Long created, String model, String provider,
             String systemFingerprint, List<Choice> choices, Usage usage, Map<String, JsonValue> extra) {
-        this(id, object, created, model, provider, systemFingerprint, choices, usage, extra, null);
+        this(id, object, created, model, provider, systemFingerprint, choices, usage, extra, Set.of(), null);
     }
 
     /**
@@ -125,7 +160,8 @@ public record ChatCompletion(
      * @return a completion equal to this one but for {@code provider}
      */
     public ChatCompletion withProvider(String provider) {
-        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra, route);
+        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra, nulls,
+                route);
     }
 
     /**
@@ -135,6 +171,7 @@ public record ChatCompletion(
      * @return a completion equal to this one but for {@code route}
      */
     public ChatCompletion withRoute(RouteReport route) {
-        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra, route);
+        return new ChatCompletion(id, object, created, model, provider, systemFingerprint, choices, usage, extra, nulls,
+                route);
     }
 }

@@ -1,10 +1,13 @@
 package dev.gomodel.chat;
 
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A chat-completions request, as sent to {@code POST /v1/chat/completions}.
@@ -14,16 +17,32 @@ import java.util.Objects;
  * {@code provider} member. {@code stream} and {@code streamOptions} are set by the library when a
  * call streams; a caller does not need to set them.
  *
+ * <p>{@code provider} meets the JSON member of that name in two ways. A string {@code provider}
+ * is the routing hint above. Any other value, such as OpenRouter's routing preferences
+ * {@code {"order": ["anthropic"], "allow_fallbacks": false}}, is a body member for an upstream
+ * that owns one: it is read into {@code extra} and passed upstream untouched, set with
+ * {@code extra("provider", JsonValue.parse(...))} (or a provider's {@code extraBody}). One
+ * request cannot carry both, since they share one JSON member; route such a request by the
+ * model's {@code provider/} prefix.
+ *
+ * <p>A member set to JSON {@code null} is named in {@code nulls} and written as {@code null};
+ * {@link Builder#explicitNull(String)} sets one. Every other {@code null} component is left out
+ * of the JSON.
+ *
  * <p>Every instance is valid: the constructor checks the request and throws
  * {@link IllegalArgumentException} naming the JSON path of the first bad field, for example
- * {@code messages[2].tool_call_id is required for role "tool"}. Immutable and thread-safe.
+ * {@code messages[2].tool_call_id is required for role "tool"}. Only what no upstream accepts is
+ * refused, so ranges and the values of open strings are the upstream's to check. Immutable and
+ * thread-safe.
  *
  * @param model the model, optionally prefixed by a provider ({@code "openai/gpt-4o-mini"}) or an
  *     alias the router knows; required
- * @param messages the conversation so far, at least one message
+ * @param messages the conversation so far, at least one message (or none, for a request that
+ *     carries OpenRouter's {@code prompt} member instead)
  * @param maxTokens {@code max_tokens}, the most tokens to generate, or {@code null} for the
  *     upstream's default
- * @param temperature {@code temperature}, from 0 to 2, or {@code null} for the upstream's default
+ * @param temperature {@code temperature} (0 to 2 for OpenAI), or {@code null} for the upstream's
+ *     default
  * @param tools the tools the model may call, or {@code null} when the member is absent
  * @param toolChoice {@code tool_choice}, or {@code null} when absent
  * @param parallelToolCalls {@code parallel_tool_calls}, or {@code null} when absent
@@ -34,7 +53,9 @@ import java.util.Objects;
  * @param provider the name or type of the provider that must serve the request, or {@code null}
  *     to let the model decide
  * @param extra members this record does not name ({@code top_p}, {@code seed}, ...), written
- *     into the body as given; they may not repeat a field above
+ *     into the body as given; they may not repeat a field above, but for a {@code provider} that
+ *     is not a string
+ * @param nulls the members above that are explicitly {@code null}; never {@code null}
  */
 public record ChatRequest(
         String model,
@@ -48,32 +69,67 @@ public record ChatRequest(
         StreamOptions streamOptions,
         Reasoning reasoning,
         String provider,
-        Map<String, JsonValue> extra) {
+        Map<String, JsonValue> extra,
+        Set<String> nulls) {
 
     /**
      * Copies the lists and {@code extra}, then checks the request.
      *
      * @param model the model, required and not blank
-     * @param messages the messages, at least one; {@code null} is taken as none
-     * @param maxTokens positive, or {@code null}
-     * @param temperature from 0 to 2, or {@code null}
+     * @param messages the messages, at least one unless {@code extra} has a {@code prompt};
+     *     {@code null} is taken as none
+     * @param maxTokens the {@code max_tokens}, or {@code null}
+     * @param temperature a finite {@code temperature}, or {@code null}
      * @param tools the tools, or {@code null} for an absent member
      * @param toolChoice the {@code tool_choice}, or {@code null}
      * @param parallelToolCalls the {@code parallel_tool_calls}, or {@code null}
      * @param stream the {@code stream} flag, or {@code null}
      * @param streamOptions the {@code stream_options}, or {@code null}
-     * @param reasoning the reasoning options, or {@code null}; their effort must not be blank
+     * @param reasoning the reasoning options, or {@code null}; their effort, when set, must not
+     *     be blank
      * @param provider the provider hint, or {@code null}; not blank when set
      * @param extra further members, or {@code null} for none
+     * @param nulls the members that are explicitly {@code null}, or {@code null} for none; a
+     *     member that has a value here is dropped from it
      * @throws IllegalArgumentException naming the JSON path of the first invalid field, for
-     *     example {@code max_tokens must be positive, got 0}
+     *     example {@code messages[2].tool_call_id is required for role "tool"}
      * @throws NullPointerException if an {@code extra} name or value is {@code null}
      */
     public ChatRequest {
         messages = Copies.requestList(messages);
         tools = Copies.nullableRequestList(tools);
         extra = Copies.extra(extra);
-        RequestValidation.check(model, messages, maxTokens, temperature, tools, toolChoice, reasoning, provider, extra);
+        nulls = ExplicitNulls.REQUEST.normalize(nulls, (model != null ? 1 : 0) | (messages.isEmpty() ? 0 : 2)
+                | (maxTokens != null ? 4 : 0) | (temperature != null ? 8 : 0) | (tools != null ? 16 : 0)
+                | (toolChoice != null ? 32 : 0) | (parallelToolCalls != null ? 64 : 0) | (stream != null ? 128 : 0)
+                | (streamOptions != null ? 256 : 0) | (reasoning != null ? 512 : 0) | (provider != null ? 1024 : 0));
+        RequestValidation.check(model, messages, temperature, tools, toolChoice, reasoning, provider, extra, nulls);
+    }
+
+    /**
+     * A request with no member explicitly {@code null}: a {@code null} component is an absent
+     * member.
+     *
+     * @param model the model, required and not blank
+     * @param messages the messages; {@code null} is taken as none
+     * @param maxTokens the {@code max_tokens}, or {@code null}
+     * @param temperature a finite {@code temperature}, or {@code null}
+     * @param tools the tools, or {@code null} for an absent member
+     * @param toolChoice the {@code tool_choice}, or {@code null}
+     * @param parallelToolCalls the {@code parallel_tool_calls}, or {@code null}
+     * @param stream the {@code stream} flag, or {@code null}
+     * @param streamOptions the {@code stream_options}, or {@code null}
+     * @param reasoning the reasoning options, or {@code null}
+     * @param provider the provider hint, or {@code null}
+     * @param extra further members, or {@code null} for none
+     * @throws IllegalArgumentException naming the JSON path of the first invalid field
+     * @throws NullPointerException if an {@code extra} name or value is {@code null}
+     */
+    public ChatRequest(String model, List<Message> messages, Integer maxTokens, Double temperature, List<Tool> tools,
+            ToolChoice toolChoice, Boolean parallelToolCalls, Boolean stream, StreamOptions streamOptions,
+            Reasoning reasoning, String provider, Map<String, JsonValue> extra) {
+        this(model, messages, maxTokens, temperature, tools, toolChoice, parallelToolCalls, stream, streamOptions,
+                reasoning, provider, extra, Set.of());
     }
 
     /**
@@ -119,6 +175,7 @@ public record ChatRequest(
         private Reasoning reasoning;
         private String provider;
         private final Map<String, JsonValue> extra = new LinkedHashMap<>();
+        private final Set<String> nulls = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -136,6 +193,7 @@ public record ChatRequest(
             reasoning = request.reasoning;
             provider = request.provider;
             extra.putAll(request.extra);
+            nulls.addAll(request.nulls);
         }
 
         /**
@@ -146,6 +204,7 @@ public record ChatRequest(
          */
         public Builder model(String model) {
             this.model = model;
+            nulls.remove("model");
             return this;
         }
 
@@ -158,6 +217,7 @@ public record ChatRequest(
          */
         public Builder message(Message message) {
             messages.add(Objects.requireNonNull(message, "message"));
+            nulls.remove("messages");
             return this;
         }
 
@@ -175,6 +235,7 @@ public record ChatRequest(
             }
             this.messages.clear();
             this.messages.addAll(messages);
+            nulls.remove("messages");
             return this;
         }
 
@@ -209,26 +270,28 @@ public record ChatRequest(
         }
 
         /**
-         * Sets {@code max_tokens}: the most tokens to generate; must be positive. Default
-         * {@code null}: the member is left out and the upstream decides.
+         * Sets {@code max_tokens}: the most tokens to generate. Default {@code null}: the member
+         * is left out and the upstream decides.
          *
          * @param maxTokens the limit, or {@code null}
          * @return this builder
          */
         public Builder maxTokens(Integer maxTokens) {
             this.maxTokens = maxTokens;
+            nulls.remove("max_tokens");
             return this;
         }
 
         /**
-         * Sets {@code temperature}, from 0 to 2; higher is more random. Default {@code null}: left
-         * out.
+         * Sets {@code temperature}, from 0 to 2 for OpenAI (the upstream checks its own range);
+         * higher is more random. Default {@code null}: left out.
          *
          * @param temperature the temperature, or {@code null}
          * @return this builder
          */
         public Builder temperature(Double temperature) {
             this.temperature = temperature;
+            nulls.remove("temperature");
             return this;
         }
 
@@ -244,6 +307,7 @@ public record ChatRequest(
                 tools = new ArrayList<>();
             }
             tools.add(Objects.requireNonNull(tool, "tool"));
+            nulls.remove("tools");
             return this;
         }
 
@@ -256,6 +320,7 @@ public record ChatRequest(
          */
         public Builder tools(List<Tool> tools) {
             this.tools = tools == null ? null : new ArrayList<>(tools);
+            nulls.remove("tools");
             return this;
         }
 
@@ -268,6 +333,7 @@ public record ChatRequest(
          */
         public Builder toolChoice(ToolChoice toolChoice) {
             this.toolChoice = toolChoice;
+            nulls.remove("tool_choice");
             return this;
         }
 
@@ -280,6 +346,7 @@ public record ChatRequest(
          */
         public Builder parallelToolCalls(Boolean parallelToolCalls) {
             this.parallelToolCalls = parallelToolCalls;
+            nulls.remove("parallel_tool_calls");
             return this;
         }
 
@@ -292,6 +359,7 @@ public record ChatRequest(
          */
         public Builder stream(Boolean stream) {
             this.stream = stream;
+            nulls.remove("stream");
             return this;
         }
 
@@ -304,6 +372,7 @@ public record ChatRequest(
          */
         public Builder streamOptions(StreamOptions streamOptions) {
             this.streamOptions = streamOptions;
+            nulls.remove("stream_options");
             return this;
         }
 
@@ -316,6 +385,7 @@ public record ChatRequest(
          */
         public Builder reasoning(Reasoning reasoning) {
             this.reasoning = reasoning;
+            nulls.remove("reasoning");
             return this;
         }
 
@@ -332,22 +402,27 @@ public record ChatRequest(
 
         /**
          * Sets {@code provider}: the name or type of the provider that must serve this request.
-         * Default {@code null}: the model, or its {@code provider/} prefix, decides.
+         * Default {@code null}: the model, or its {@code provider/} prefix, decides. An upstream's
+         * own {@code provider} object (OpenRouter's routing preferences) is not this hint: set it
+         * with {@link #extra(String, JsonValue)}.
          *
          * @param provider the provider's name or type, or {@code null}
          * @return this builder
          */
         public Builder provider(String provider) {
             this.provider = provider;
+            nulls.remove("provider");
             return this;
         }
 
         /**
          * A member this model does not name ({@code top_p}, {@code seed}, {@code user}, ...),
-         * written into the request body as given; {@code null} removes it.
+         * written into the request body as given; {@code null} removes it. Also a
+         * {@code provider} member that is not a string, such as OpenRouter's routing preferences
+         * object, which is passed upstream untouched.
          *
-         * @param name the member's JSON name; must not be one of the fields this builder sets
-         *     (checked by {@link #build()})
+         * @param name the member's JSON name; must not be one of the fields this builder sets,
+         *     but for a {@code provider} that is not a string (checked by {@link #build()})
          * @param value the member's value, or {@code null} to remove a member set before
          * @return this builder
          * @throws NullPointerException if {@code name} is {@code null}
@@ -363,6 +438,40 @@ public record ChatRequest(
         }
 
         /**
+         * Sends {@code member} as JSON {@code null}. For a member this builder sets
+         * ({@code "temperature"}, {@code "tools"}, ...) its value is cleared and the member named
+         * in {@link ChatRequest#nulls()}; setting a value afterwards replaces the null. Any other
+         * member is put in {@code extra} as {@link JsonValue#NULL}.
+         *
+         * @param member the member's JSON name
+         * @return this builder
+         * @throws NullPointerException if {@code member} is {@code null}
+         */
+        public Builder explicitNull(String member) {
+            Objects.requireNonNull(member, "member");
+            if (ExplicitNulls.REQUEST.bit(member) == 0) {
+                extra.put(member, JsonValue.NULL);
+                return this;
+            }
+            switch (member) {
+                case "model" -> model = null;
+                case "messages" -> messages.clear();
+                case "max_tokens" -> maxTokens = null;
+                case "temperature" -> temperature = null;
+                case "tools" -> tools = null;
+                case "tool_choice" -> toolChoice = null;
+                case "parallel_tool_calls" -> parallelToolCalls = null;
+                case "stream" -> stream = null;
+                case "stream_options" -> streamOptions = null;
+                case "reasoning" -> reasoning = null;
+                case "provider" -> provider = null;
+                default -> throw new AssertionError(member);
+            }
+            nulls.add(member);
+            return this;
+        }
+
+        /**
          * Builds the request from the current settings; the builder can be changed and used again.
          *
          * @return a new, valid request
@@ -370,7 +479,7 @@ public record ChatRequest(
          */
         public ChatRequest build() {
             return new ChatRequest(model, messages, maxTokens, temperature, tools, toolChoice, parallelToolCalls,
-                    stream, streamOptions, reasoning, provider, extra);
+                    stream, streamOptions, reasoning, provider, extra, nulls);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A message's {@code content}: either a plain string or a list of typed parts. A message whose
+ * The {@code content} of a message or a stream delta (or the {@code thinking} of a thinking
+ * part): either a plain string or a list of typed parts. A message whose
  * content is JSON {@code null} has a {@code null} {@link Message#content()}.
  *
  * <p>Immutable and thread-safe.

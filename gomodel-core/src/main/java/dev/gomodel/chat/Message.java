@@ -1,16 +1,21 @@
 package dev.gomodel.chat;
 
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One chat message: a {@code role}, its {@code content} and, depending on the role, the tool
  * calls an assistant made or the id of the call a tool message answers.
  *
  * <p>{@code content} is {@code null} for JSON {@code null} (an assistant message that only
- * calls tools), a {@link Content.Text} for a string ({@code ""} included) or {@link Content.Parts}
- * for a list of parts. {@code toolCalls} is {@code null} when the member is absent.
+ * calls tools) or an absent member, a {@link Content.Text} for a string ({@code ""} included) or
+ * {@link Content.Parts} for a list of parts; {@code nulls} tells JSON {@code null} from absent.
+ * The factories and the constructor without {@code nulls} make a {@code null} content JSON
+ * {@code null}, so it is written as {@code "content": null}. {@code toolCalls} is {@code null}
+ * when the member is absent.
  * {@code reasoningContent} carries the {@code reasoning_content} that reasoning models return
  * beside the answer.
  *
@@ -25,6 +30,7 @@ import java.util.Objects;
  * @param toolCalls the tool calls an assistant message makes, or {@code null} when the member is
  *     absent
  * @param extra the members this record does not know, in the order they came
+ * @param nulls the members above that were explicitly {@code null}; never {@code null}
  */
 public record Message(
         String role,
@@ -32,7 +38,8 @@ public record Message(
         String reasoningContent,
         String toolCallId,
         List<ToolCall> toolCalls,
-        Map<String, JsonValue> extra) {
+        Map<String, JsonValue> extra,
+        Set<String> nulls) {
 
     /** The role of instructions that frame the conversation. */
     public static final String SYSTEM = "system";
@@ -45,6 +52,9 @@ public record Message(
     /** The role of a tool's result, answering one tool call by its id. */
     public static final String TOOL = "tool";
 
+    /** {@code content} explicitly {@code null}. */
+    private static final Set<String> CONTENT_NULL = ExplicitNulls.MESSAGE.set(ExplicitNulls.MESSAGE.bit("content"));
+
     /**
      * Copies {@code toolCalls} (keeping {@code null}) and {@code extra} ({@code null} is taken as
      * empty). A {@code null} tool call is kept, so that building a {@link ChatRequest} can reject
@@ -56,11 +66,33 @@ public record Message(
      * @param toolCallId the answered tool call's id, or {@code null}
      * @param toolCalls the tool calls, or {@code null}
      * @param extra unknown members, or {@code null} for none
+     * @param nulls the members that are explicitly {@code null}, or {@code null} for none; a
+     *     member that has a value here is dropped from it
      * @throws NullPointerException if an {@code extra} name or value is {@code null}
+     * @throws IllegalArgumentException if {@code nulls} names a member this record does not model
      */
     public Message {
         toolCalls = Copies.nullableRequestList(toolCalls);
         extra = Copies.extra(extra);
+        nulls = ExplicitNulls.MESSAGE.normalize(nulls, (role != null ? 1 : 0) | (content != null ? 2 : 0)
+                | (reasoningContent != null ? 4 : 0) | (toolCallId != null ? 8 : 0) | (toolCalls != null ? 16 : 0));
+    }
+
+    /**
+     * A message whose {@code content}, when {@code null}, is JSON {@code null}; every other
+     * {@code null} component is an absent member.
+     *
+     * @param role the role
+     * @param content the content, or {@code null} for JSON {@code null}
+     * @param reasoningContent the reasoning content, or {@code null}
+     * @param toolCallId the answered tool call's id, or {@code null}
+     * @param toolCalls the tool calls, or {@code null}
+     * @param extra unknown members, or {@code null} for none
+     * @throws NullPointerException if an {@code extra} name or value is {@code null}
+     */
+    public Message(String role, Content content, String reasoningContent, String toolCallId, List<ToolCall> toolCalls,
+            Map<String, JsonValue> extra) {
+        this(role, content, reasoningContent, toolCallId, toolCalls, extra, content == null ? CONTENT_NULL : Set.of());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.gomodel.chat;
 
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The request's {@code reasoning} options: {@code effort} is {@code "low"}, {@code "medium"},
@@ -11,17 +13,32 @@ import java.util.Map;
  *
  * @param effort how hard the model should think; not blank in a request
  * @param extra the members this record does not know, in the order they came
+ * @param nulls the members above that were explicitly {@code null}; never {@code null}
  */
-public record Reasoning(String effort, Map<String, JsonValue> extra) {
+public record Reasoning(String effort, Map<String, JsonValue> extra, Set<String> nulls) {
 
     /**
      * Copies {@code extra}; {@code null} is taken as empty.
      *
      * @param effort the effort
      * @param extra unknown members, or {@code null} for none
+     * @param nulls the members that are explicitly {@code null}, or {@code null} for none; a
+     *     member that has a value here is dropped from it
+     * @throws IllegalArgumentException if {@code nulls} names a member this record does not model
      */
     public Reasoning {
         extra = Copies.extra(extra);
+        nulls = ExplicitNulls.REASONING.normalize(nulls, (effort != null ? 1 : 0));
+    }
+
+    /**
+     * Reasoning options with no member explicitly {@code null}.
+     *
+     * @param effort the effort, or {@code null}
+     * @param extra unknown members, or {@code null} for none
+     */
+    public Reasoning(String effort, Map<String, JsonValue> extra) {
+        this(effort, extra, Set.of());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.gomodel.chat;
 
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A tool call made by the assistant: {@code {"id", "type": "function", "function": {"name",
@@ -13,8 +15,9 @@ import java.util.Map;
  * @param type the call's {@code type}, {@value #FUNCTION} for a function
  * @param function the called function's name and arguments; required in a request
  * @param extra the members this record does not know, in the order they came
+ * @param nulls the members above that were explicitly {@code null}; never {@code null}
  */
-public record ToolCall(String id, String type, FunctionCall function, Map<String, JsonValue> extra) {
+public record ToolCall(String id, String type, FunctionCall function, Map<String, JsonValue> extra, Set<String> nulls) {
 
     /** The {@code type} of a function tool and of a call to one. */
     public static final String FUNCTION = "function";
@@ -26,9 +29,26 @@ public record ToolCall(String id, String type, FunctionCall function, Map<String
      * @param type the call's type
      * @param function the called function
      * @param extra unknown members, or {@code null} for none
+     * @param nulls the members that are explicitly {@code null}, or {@code null} for none; a
+     *     member that has a value here is dropped from it
+     * @throws IllegalArgumentException if {@code nulls} names a member this record does not model
      */
     public ToolCall {
         extra = Copies.extra(extra);
+        nulls = ExplicitNulls.TOOL_CALL.normalize(nulls,
+                (id != null ? 1 : 0) | (type != null ? 2 : 0) | (function != null ? 4 : 0));
+    }
+
+    /**
+     * A tool call with no member explicitly {@code null}.
+     *
+     * @param id the call's id
+     * @param type the call's type
+     * @param function the called function
+     * @param extra unknown members, or {@code null} for none
+     */
+    public ToolCall(String id, String type, FunctionCall function, Map<String, JsonValue> extra) {
+        this(id, type, function, extra, Set.of());
     }
 
     /**

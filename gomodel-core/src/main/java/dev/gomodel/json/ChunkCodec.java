@@ -5,8 +5,10 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatCompletionChunk.ChunkChoice;
 import dev.gomodel.chat.ChatCompletionChunk.Delta;
 import dev.gomodel.chat.ChatCompletionChunk.ToolCallDelta;
+import dev.gomodel.chat.Content;
 import dev.gomodel.chat.FunctionCall;
 import dev.gomodel.chat.JsonValue;
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +42,18 @@ final class ChunkCodec {
             } else {
                 head.read(in, name);
             }
+            head.track(in, name);
         }
         return new ChatCompletionChunk(head.id, head.object, head.created, head.model, head.provider,
-                head.systemFingerprint, choices, head.usage, head.extra());
+                head.systemFingerprint, choices, head.usage, head.extra(), head.nulls());
     }
 
     static void writeChunk(JsonGenerator out, ChatCompletionChunk chunk) throws IOException {
         out.writeStartObject();
         ResponseHead.writeStart(out, chunk.id(), chunk.object(), chunk.created(), chunk.model(), chunk.provider(),
-                chunk.systemFingerprint());
-        JsonOut.array(out, "choices", chunk.choices(), ChunkCodec::writeChoice);
-        ResponseHead.writeEnd(out, chunk.usage(), chunk.extra());
+                chunk.systemFingerprint(), chunk.nulls());
+        JsonOut.list(out, "choices", chunk.choices(), ChunkCodec::writeChoice, chunk.nulls());
+        ResponseHead.writeEnd(out, chunk.usage(), chunk.extra(), chunk.nulls());
         out.writeEndObject();
     }
 
@@ -61,6 +64,7 @@ final class ChunkCodec {
         String finishReason = null;
         JsonValue logprobs = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "index" -> index = in.integer(0);
@@ -69,16 +73,17 @@ final class ChunkCodec {
                 case "logprobs" -> logprobs = in.value();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.CHUNK_CHOICE, name);
         }
-        return new ChunkChoice(index, delta, finishReason, logprobs, extra);
+        return new ChunkChoice(index, delta, finishReason, logprobs, extra, ExplicitNulls.CHUNK_CHOICE.set(nulls));
     }
 
-    /** {@code index} and {@code finish_reason} are always written, as OpenAI streams them. */
+    /** {@code index} is always written (as {@code null} when it came so). */
     private static void writeChoice(JsonGenerator out, ChunkChoice choice) throws IOException {
         out.writeStartObject();
-        out.writeNumberField("index", choice.index());
-        JsonOut.object(out, "delta", choice.delta(), ChunkCodec::writeDelta);
-        out.writeStringField("finish_reason", choice.finishReason());
+        JsonOut.count(out, "index", choice.index(), choice.nulls());
+        JsonOut.object(out, "delta", choice.delta(), ChunkCodec::writeDelta, choice.nulls());
+        JsonOut.string(out, "finish_reason", choice.finishReason(), choice.nulls());
         JsonOut.raw(out, "logprobs", choice.logprobs());
         JsonOut.extra(out, choice.extra(), CHOICE);
         out.writeEndObject();
@@ -89,28 +94,35 @@ final class ChunkCodec {
             return null;
         }
         String role = null;
-        String content = null;
+        Content content = null;
         String reasoningContent = null;
         List<ToolCallDelta> toolCalls = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "role" -> role = in.string();
-                case "content" -> content = in.string();
+                case "content" -> content = MessageCodec.readContent(in);
                 case "reasoning_content" -> reasoningContent = in.string();
                 case "tool_calls" -> toolCalls = in.array("a tool call object", ChunkCodec::readToolCallDelta);
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.DELTA, name);
         }
-        return new Delta(role, content, reasoningContent, toolCalls, extra);
+        return new Delta(role, content, reasoningContent, toolCalls, extra, ExplicitNulls.DELTA.set(nulls));
     }
 
     private static void writeDelta(JsonGenerator out, Delta delta) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "role", delta.role());
-        JsonOut.string(out, "content", delta.content());
-        JsonOut.string(out, "reasoning_content", delta.reasoningContent());
-        JsonOut.array(out, "tool_calls", delta.toolCalls(), ChunkCodec::writeToolCallDelta);
+        JsonOut.string(out, "role", delta.role(), delta.nulls());
+        if (delta.content() != null) {
+            out.writeFieldName("content");
+            MessageCodec.writeContent(out, delta.content());
+        } else {
+            JsonOut.explicitNull(out, "content", delta.nulls());
+        }
+        JsonOut.string(out, "reasoning_content", delta.reasoningContent(), delta.nulls());
+        JsonOut.array(out, "tool_calls", delta.toolCalls(), ChunkCodec::writeToolCallDelta, delta.nulls());
         JsonOut.extra(out, delta.extra(), DELTA);
         out.writeEndObject();
     }
@@ -122,6 +134,7 @@ final class ChunkCodec {
         String type = null;
         FunctionCall function = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "index" -> index = in.integer(0);
@@ -130,16 +143,17 @@ final class ChunkCodec {
                 case "function" -> function = MessageCodec.readFunctionCall(in);
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.TOOL_CALL_DELTA, name);
         }
-        return new ToolCallDelta(index, id, type, function, extra);
+        return new ToolCallDelta(index, id, type, function, extra, ExplicitNulls.TOOL_CALL_DELTA.set(nulls));
     }
 
     private static void writeToolCallDelta(JsonGenerator out, ToolCallDelta call) throws IOException {
         out.writeStartObject();
-        out.writeNumberField("index", call.index());
-        JsonOut.string(out, "id", call.id());
-        JsonOut.string(out, "type", call.type());
-        JsonOut.object(out, "function", call.function(), MessageCodec::writeFunctionCall);
+        JsonOut.count(out, "index", call.index(), call.nulls());
+        JsonOut.string(out, "id", call.id(), call.nulls());
+        JsonOut.string(out, "type", call.type(), call.nulls());
+        JsonOut.object(out, "function", call.function(), MessageCodec::writeFunctionCall, call.nulls());
         JsonOut.extra(out, call.extra(), TOOL_CALL_DELTA);
         out.writeEndObject();
     }

@@ -5,6 +5,7 @@ import dev.gomodel.chat.ChatCompletion;
 import dev.gomodel.chat.Choice;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Message;
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,18 @@ final class CompletionCodec {
             } else {
                 head.read(in, name);
             }
+            head.track(in, name);
         }
         return new ChatCompletion(head.id, head.object, head.created, head.model, head.provider,
-                head.systemFingerprint, choices, head.usage, head.extra());
+                head.systemFingerprint, choices, head.usage, head.extra(), head.nulls());
     }
 
     static void writeCompletion(JsonGenerator out, ChatCompletion completion) throws IOException {
         out.writeStartObject();
         ResponseHead.writeStart(out, completion.id(), completion.object(), completion.created(), completion.model(),
-                completion.provider(), completion.systemFingerprint());
-        JsonOut.array(out, "choices", completion.choices(), CompletionCodec::writeChoice);
-        ResponseHead.writeEnd(out, completion.usage(), completion.extra());
+                completion.provider(), completion.systemFingerprint(), completion.nulls());
+        JsonOut.list(out, "choices", completion.choices(), CompletionCodec::writeChoice, completion.nulls());
+        ResponseHead.writeEnd(out, completion.usage(), completion.extra(), completion.nulls());
         out.writeEndObject();
     }
 
@@ -50,6 +52,7 @@ final class CompletionCodec {
         String finishReason = null;
         JsonValue logprobs = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "index" -> index = in.integer(0);
@@ -58,16 +61,17 @@ final class CompletionCodec {
                 case "logprobs" -> logprobs = in.value();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.CHOICE, name);
         }
-        return new Choice(index, message, finishReason, logprobs, extra);
+        return new Choice(index, message, finishReason, logprobs, extra, ExplicitNulls.CHOICE.set(nulls));
     }
 
-    /** {@code index} and {@code finish_reason} are always written, the latter as {@code null} when unset. */
+    /** {@code index} is always written (as {@code null} when it came so). */
     private static void writeChoice(JsonGenerator out, Choice choice) throws IOException {
         out.writeStartObject();
-        out.writeNumberField("index", choice.index());
-        JsonOut.object(out, "message", choice.message(), MessageCodec::writeMessage);
-        out.writeStringField("finish_reason", choice.finishReason());
+        JsonOut.count(out, "index", choice.index(), choice.nulls());
+        JsonOut.object(out, "message", choice.message(), MessageCodec::writeMessage, choice.nulls());
+        JsonOut.string(out, "finish_reason", choice.finishReason(), choice.nulls());
         JsonOut.raw(out, "logprobs", choice.logprobs());
         JsonOut.extra(out, choice.extra(), CHOICE);
         out.writeEndObject();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.gomodel.chat.JsonValue;
+import dev.gomodel.internal.json.ExplicitNulls;
 import dev.gomodel.internal.json.TrustedJson;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -81,6 +82,16 @@ final class JsonIn {
             parser.nextToken();
         }
         return name;
+    }
+
+    /**
+     * Records whether the value just read of member {@code name} was JSON {@code null}, in the
+     * bits of the object's explicit nulls (see {@link ExplicitNulls#track}). Call it after
+     * reading each member's value; names that are not nullable members of {@code members}
+     * (unknown and free-form ones) change nothing.
+     */
+    int nulls(int bits, ExplicitNulls members, String name) {
+        return members.track(bits, name, parser.currentToken() == JsonToken.VALUE_NULL);
     }
 
     /** A string or {@code null}. */

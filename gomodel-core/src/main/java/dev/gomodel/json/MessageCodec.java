@@ -10,20 +10,22 @@ import dev.gomodel.chat.ContentPart.ImageUrl;
 import dev.gomodel.chat.ContentPart.InputAudio;
 import dev.gomodel.chat.ContentPart.OtherPart;
 import dev.gomodel.chat.ContentPart.TextPart;
+import dev.gomodel.chat.ContentPart.ThinkingPart;
 import dev.gomodel.chat.FunctionCall;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Message;
 import dev.gomodel.chat.ToolCall;
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Messages and what they hold: {@code content} (null, a string or typed parts), tool calls and
- * their function calls. Shared by requests and completions; chunks reuse the function call.
+ * their function calls. Shared by requests and completions; chunks reuse the content and the
+ * function call.
  */
 final class MessageCodec {
 
@@ -33,6 +35,7 @@ final class MessageCodec {
     private static final Set<String> TEXT_PART = Set.of("type", "text");
     private static final Set<String> IMAGE_PART = Set.of("type", "image_url");
     private static final Set<String> AUDIO_PART = Set.of("type", "input_audio");
+    private static final Set<String> THINKING_PART = Set.of("type", "thinking");
     private static final Set<String> IMAGE_URL = Set.of("url", "detail", "media_type");
     private static final Set<String> INPUT_AUDIO = Set.of("data", "format");
     private static final Set<String> TOOL_CALL = Set.of("id", "type", "function");
@@ -53,6 +56,7 @@ final class MessageCodec {
         String toolCallId = null;
         List<ToolCall> toolCalls = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "role" -> role = in.string();
@@ -62,19 +66,24 @@ final class MessageCodec {
                 case "tool_calls" -> toolCalls = in.array("a tool call object", MessageCodec::readToolCall);
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.MESSAGE, name);
         }
-        return new Message(role, content, reasoningContent, toolCallId, toolCalls, extra);
+        return new Message(role, content, reasoningContent, toolCallId, toolCalls, extra,
+                ExplicitNulls.MESSAGE.set(nulls));
     }
 
-    /** {@code content} is always written, as {@code null} when the message has none. */
     static void writeMessage(JsonGenerator out, Message message) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "role", message.role());
-        out.writeFieldName("content");
-        writeContent(out, message.content());
-        JsonOut.string(out, "reasoning_content", message.reasoningContent());
-        JsonOut.string(out, "tool_call_id", message.toolCallId());
-        JsonOut.array(out, "tool_calls", message.toolCalls(), MessageCodec::writeToolCall);
+        JsonOut.string(out, "role", message.role(), message.nulls());
+        if (message.content() != null) {
+            out.writeFieldName("content");
+            writeContent(out, message.content());
+        } else {
+            JsonOut.explicitNull(out, "content", message.nulls());
+        }
+        JsonOut.string(out, "reasoning_content", message.reasoningContent(), message.nulls());
+        JsonOut.string(out, "tool_call_id", message.toolCallId(), message.nulls());
+        JsonOut.array(out, "tool_calls", message.toolCalls(), MessageCodec::writeToolCall, message.nulls());
         JsonOut.extra(out, message.extra(), MESSAGE);
         out.writeEndObject();
     }
@@ -94,10 +103,9 @@ final class MessageCodec {
         }
     }
 
+    /** Writes non-null content. */
     static void writeContent(JsonGenerator out, Content content) throws IOException {
-        if (content == null) {
-            out.writeNull();
-        } else if (content instanceof Content.Text text) {
+        if (content instanceof Content.Text text) {
             out.writeString(text.text());
         } else if (content instanceof Content.Parts parts) {
             out.writeStartArray();
@@ -149,11 +157,21 @@ final class MessageCodec {
 
     private static ContentPart readPartAfterType(JsonIn in, String type) throws IOException {
         return switch (type) {
-            case "text" -> readPartMembers(in, "text", JsonIn::string, TextPart::new);
-            case "image_url" -> readPartMembers(in, "image_url", MessageCodec::readImageUrl, ImagePart::new);
-            case "input_audio" -> readPartMembers(in, "input_audio", MessageCodec::readInputAudio, AudioPart::new);
+            case "text" -> readPartMembers(in, "text", JsonIn::string, ExplicitNulls.TEXT_PART, TextPart::new);
+            case "image_url" -> readPartMembers(in, "image_url", MessageCodec::readImageUrl, ExplicitNulls.IMAGE_PART,
+                    ImagePart::new);
+            case "input_audio" -> readPartMembers(in, "input_audio", MessageCodec::readInputAudio,
+                    ExplicitNulls.AUDIO_PART, AudioPart::new);
+            case "thinking" -> readPartMembers(in, "thinking", MessageCodec::readContent, ExplicitNulls.THINKING_PART,
+                    ThinkingPart::new);
             default -> new OtherPart(type, readOtherPartMembers(in));
         };
+    }
+
+    /** Makes a part from the one member it knows besides {@code type}. */
+    @FunctionalInterface
+    private interface PartMaker<T> {
+        ContentPart make(T value, Map<String, JsonValue> extra, Set<String> nulls);
     }
 
     /** The members after {@code type} of a part of a type not known here. */
@@ -174,9 +192,10 @@ final class MessageCodec {
 
     /** The members after {@code type} of a part that knows one more member, {@code known}. */
     private static <T> ContentPart readPartMembers(JsonIn in, String known, Json.Reader<T> reader,
-            BiFunction<T, Map<String, JsonValue>, ContentPart> part) throws IOException {
+            ExplicitNulls members, PartMaker<T> part) throws IOException {
         T value = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals(known)) {
                 value = reader.read(in);
@@ -185,22 +204,26 @@ final class MessageCodec {
             } else {
                 extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, members, name);
         }
-        return part.apply(value, extra);
+        return part.make(value, extra, members.set(nulls));
     }
 
     static void writePart(JsonGenerator out, ContentPart part) throws IOException {
         out.writeStartObject();
         out.writeStringField("type", part.type());
         if (part instanceof TextPart text) {
-            JsonOut.string(out, "text", text.text());
+            JsonOut.string(out, "text", text.text(), text.nulls());
             JsonOut.extra(out, text.extra(), TEXT_PART);
         } else if (part instanceof ImagePart image) {
-            JsonOut.object(out, "image_url", image.imageUrl(), MessageCodec::writeImageUrl);
+            JsonOut.object(out, "image_url", image.imageUrl(), MessageCodec::writeImageUrl, image.nulls());
             JsonOut.extra(out, image.extra(), IMAGE_PART);
         } else if (part instanceof AudioPart audio) {
-            JsonOut.object(out, "input_audio", audio.inputAudio(), MessageCodec::writeInputAudio);
+            JsonOut.object(out, "input_audio", audio.inputAudio(), MessageCodec::writeInputAudio, audio.nulls());
             JsonOut.extra(out, audio.extra(), AUDIO_PART);
+        } else if (part instanceof ThinkingPart thinking) {
+            JsonOut.object(out, "thinking", thinking.thinking(), MessageCodec::writeContent, thinking.nulls());
+            JsonOut.extra(out, thinking.extra(), THINKING_PART);
         } else if (part instanceof OtherPart other) {
             JsonOut.extra(out, other.members(), PART);
         }
@@ -215,6 +238,7 @@ final class MessageCodec {
         String detail = null;
         String mediaType = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "url" -> url = in.string();
@@ -222,15 +246,16 @@ final class MessageCodec {
                 case "media_type" -> mediaType = in.string();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.IMAGE_URL, name);
         }
-        return new ImageUrl(url, detail, mediaType, extra);
+        return new ImageUrl(url, detail, mediaType, extra, ExplicitNulls.IMAGE_URL.set(nulls));
     }
 
     private static void writeImageUrl(JsonGenerator out, ImageUrl imageUrl) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "url", imageUrl.url());
-        JsonOut.string(out, "detail", imageUrl.detail());
-        JsonOut.string(out, "media_type", imageUrl.mediaType());
+        JsonOut.string(out, "url", imageUrl.url(), imageUrl.nulls());
+        JsonOut.string(out, "detail", imageUrl.detail(), imageUrl.nulls());
+        JsonOut.string(out, "media_type", imageUrl.mediaType(), imageUrl.nulls());
         JsonOut.extra(out, imageUrl.extra(), IMAGE_URL);
         out.writeEndObject();
     }
@@ -242,20 +267,22 @@ final class MessageCodec {
         String data = null;
         String format = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "data" -> data = in.string();
                 case "format" -> format = in.string();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.INPUT_AUDIO, name);
         }
-        return new InputAudio(data, format, extra);
+        return new InputAudio(data, format, extra, ExplicitNulls.INPUT_AUDIO.set(nulls));
     }
 
     private static void writeInputAudio(JsonGenerator out, InputAudio inputAudio) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "data", inputAudio.data());
-        JsonOut.string(out, "format", inputAudio.format());
+        JsonOut.string(out, "data", inputAudio.data(), inputAudio.nulls());
+        JsonOut.string(out, "format", inputAudio.format(), inputAudio.nulls());
         JsonOut.extra(out, inputAudio.extra(), INPUT_AUDIO);
         out.writeEndObject();
     }
@@ -270,6 +297,7 @@ final class MessageCodec {
         String type = null;
         FunctionCall function = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "id" -> id = in.string();
@@ -277,15 +305,16 @@ final class MessageCodec {
                 case "function" -> function = readFunctionCall(in);
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.TOOL_CALL, name);
         }
-        return new ToolCall(id, type, function, extra);
+        return new ToolCall(id, type, function, extra, ExplicitNulls.TOOL_CALL.set(nulls));
     }
 
     static void writeToolCall(JsonGenerator out, ToolCall call) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "id", call.id());
-        JsonOut.string(out, "type", call.type());
-        JsonOut.object(out, "function", call.function(), MessageCodec::writeFunctionCall);
+        JsonOut.string(out, "id", call.id(), call.nulls());
+        JsonOut.string(out, "type", call.type(), call.nulls());
+        JsonOut.object(out, "function", call.function(), MessageCodec::writeFunctionCall, call.nulls());
         JsonOut.extra(out, call.extra(), TOOL_CALL);
         out.writeEndObject();
     }
@@ -298,20 +327,22 @@ final class MessageCodec {
         String name = null;
         String arguments = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String member = in.nextField(); member != null; member = in.nextField()) {
             switch (member) {
                 case "name" -> name = in.string();
                 case "arguments" -> arguments = in.string();
                 default -> extra = in.unknown(extra, member);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.FUNCTION_CALL, member);
         }
-        return new FunctionCall(name, arguments, extra);
+        return new FunctionCall(name, arguments, extra, ExplicitNulls.FUNCTION_CALL.set(nulls));
     }
 
     static void writeFunctionCall(JsonGenerator out, FunctionCall function) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "name", function.name());
-        JsonOut.string(out, "arguments", function.arguments());
+        JsonOut.string(out, "name", function.name(), function.nulls());
+        JsonOut.string(out, "arguments", function.arguments(), function.nulls());
         JsonOut.extra(out, function.extra(), FUNCTION_CALL);
         out.writeEndObject();
     }

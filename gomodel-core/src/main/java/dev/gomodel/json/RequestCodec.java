@@ -11,16 +11,24 @@ import dev.gomodel.chat.Reasoning;
 import dev.gomodel.chat.StreamOptions;
 import dev.gomodel.chat.Tool;
 import dev.gomodel.chat.ToolChoice;
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Requests and their options: tools, {@code tool_choice}, {@code stream_options}, {@code reasoning}. */
+/**
+ * Requests and their options: tools, {@code tool_choice}, {@code stream_options}, {@code reasoning}.
+ *
+ * <p>{@code provider} is read by its JSON type: a string (or {@code null}) is the routing hint,
+ * any other value an upstream's own member (OpenRouter's routing preferences object), kept in
+ * {@code extra} and written back from there.
+ */
 final class RequestCodec {
 
+    /** The members a request writes from its components; {@code provider} in {@code extra} is written from there. */
     private static final Set<String> REQUEST = Set.of("model", "messages", "max_tokens", "temperature", "tools",
-            "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider");
+            "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning");
     private static final Set<String> TOOL = Set.of("type", "function");
     private static final Set<String> FUNCTION_DEFINITION = Set.of("name", "description", "parameters", "strict");
     private static final Set<String> STREAM_OPTIONS = Set.of("include_usage");
@@ -43,7 +51,14 @@ final class RequestCodec {
         Reasoning reasoning = null;
         String provider = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
+            if (name.equals("provider") && in.token() != JsonToken.VALUE_STRING && in.token() != JsonToken.VALUE_NULL) {
+                provider = null;
+                extra = in.unknown(extra, name);
+                nulls = in.nulls(nulls, ExplicitNulls.REQUEST, name);
+                continue;
+            }
             switch (name) {
                 case "model" -> model = in.string();
                 case "messages" -> messages = in.array("a message object", MessageCodec::readMessage);
@@ -58,24 +73,31 @@ final class RequestCodec {
                 case "provider" -> provider = in.string();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.REQUEST, name);
         }
         return new ChatRequest(model, messages, maxTokens, temperature, tools, toolChoice, parallelToolCalls, stream,
-                streamOptions, reasoning, provider, extra);
+                streamOptions, reasoning, provider, extra, ExplicitNulls.REQUEST.set(nulls));
     }
 
+    /**
+     * {@code messages} is left out when there are none (a request with OpenRouter's
+     * {@code prompt} instead), unless it is explicitly {@code null}.
+     */
     static void writeRequest(JsonGenerator out, ChatRequest request) throws IOException {
+        Set<String> nulls = request.nulls();
         out.writeStartObject();
-        JsonOut.string(out, "model", request.model());
-        JsonOut.array(out, "messages", request.messages(), MessageCodec::writeMessage);
-        JsonOut.integer(out, "max_tokens", request.maxTokens());
-        JsonOut.number(out, "temperature", request.temperature());
-        JsonOut.array(out, "tools", request.tools(), RequestCodec::writeTool);
-        JsonOut.object(out, "tool_choice", request.toolChoice(), RequestCodec::writeToolChoice);
-        JsonOut.bool(out, "parallel_tool_calls", request.parallelToolCalls());
-        JsonOut.bool(out, "stream", request.stream());
-        JsonOut.object(out, "stream_options", request.streamOptions(), RequestCodec::writeStreamOptions);
-        JsonOut.object(out, "reasoning", request.reasoning(), RequestCodec::writeReasoning);
-        JsonOut.string(out, "provider", request.provider());
+        JsonOut.string(out, "model", request.model(), nulls);
+        JsonOut.array(out, "messages", request.messages().isEmpty() ? null : request.messages(),
+                MessageCodec::writeMessage, nulls);
+        JsonOut.integer(out, "max_tokens", request.maxTokens(), nulls);
+        JsonOut.number(out, "temperature", request.temperature(), nulls);
+        JsonOut.array(out, "tools", request.tools(), RequestCodec::writeTool, nulls);
+        JsonOut.object(out, "tool_choice", request.toolChoice(), RequestCodec::writeToolChoice, nulls);
+        JsonOut.bool(out, "parallel_tool_calls", request.parallelToolCalls(), nulls);
+        JsonOut.bool(out, "stream", request.stream(), nulls);
+        JsonOut.object(out, "stream_options", request.streamOptions(), RequestCodec::writeStreamOptions, nulls);
+        JsonOut.object(out, "reasoning", request.reasoning(), RequestCodec::writeReasoning, nulls);
+        JsonOut.string(out, "provider", request.provider(), nulls);
         JsonOut.extra(out, request.extra(), REQUEST);
         out.writeEndObject();
     }
@@ -89,20 +111,22 @@ final class RequestCodec {
         String type = null;
         FunctionDefinition function = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "type" -> type = in.string();
                 case "function" -> function = readFunctionDefinition(in);
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.TOOL, name);
         }
-        return new Tool(type, function, extra);
+        return new Tool(type, function, extra, ExplicitNulls.TOOL.set(nulls));
     }
 
     private static void writeTool(JsonGenerator out, Tool tool) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "type", tool.type());
-        JsonOut.object(out, "function", tool.function(), RequestCodec::writeFunctionDefinition);
+        JsonOut.string(out, "type", tool.type(), tool.nulls());
+        JsonOut.object(out, "function", tool.function(), RequestCodec::writeFunctionDefinition, tool.nulls());
         JsonOut.extra(out, tool.extra(), TOOL);
         out.writeEndObject();
     }
@@ -117,6 +141,7 @@ final class RequestCodec {
         JsonValue parameters = null;
         Boolean strict = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String member = in.nextField(); member != null; member = in.nextField()) {
             switch (member) {
                 case "name" -> name = in.string();
@@ -125,16 +150,18 @@ final class RequestCodec {
                 case "strict" -> strict = in.bool();
                 default -> extra = in.unknown(extra, member);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.FUNCTION_DEFINITION, member);
         }
-        return new FunctionDefinition(name, description, parameters, strict, extra);
+        return new FunctionDefinition(name, description, parameters, strict, extra,
+                ExplicitNulls.FUNCTION_DEFINITION.set(nulls));
     }
 
     private static void writeFunctionDefinition(JsonGenerator out, FunctionDefinition function) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "name", function.name());
-        JsonOut.string(out, "description", function.description());
+        JsonOut.string(out, "name", function.name(), function.nulls());
+        JsonOut.string(out, "description", function.description(), function.nulls());
         JsonOut.raw(out, "parameters", function.parameters());
-        JsonOut.bool(out, "strict", function.strict());
+        JsonOut.bool(out, "strict", function.strict(), function.nulls());
         JsonOut.extra(out, function.extra(), FUNCTION_DEFINITION);
         out.writeEndObject();
     }
@@ -218,19 +245,21 @@ final class RequestCodec {
         }
         Boolean includeUsage = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("include_usage")) {
                 includeUsage = in.bool();
             } else {
                 extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.STREAM_OPTIONS, name);
         }
-        return new StreamOptions(includeUsage, extra);
+        return new StreamOptions(includeUsage, extra, ExplicitNulls.STREAM_OPTIONS.set(nulls));
     }
 
     private static void writeStreamOptions(JsonGenerator out, StreamOptions options) throws IOException {
         out.writeStartObject();
-        JsonOut.bool(out, "include_usage", options.includeUsage());
+        JsonOut.bool(out, "include_usage", options.includeUsage(), options.nulls());
         JsonOut.extra(out, options.extra(), STREAM_OPTIONS);
         out.writeEndObject();
     }
@@ -241,19 +270,21 @@ final class RequestCodec {
         }
         String effort = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             if (name.equals("effort")) {
                 effort = in.string();
             } else {
                 extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.REASONING, name);
         }
-        return new Reasoning(effort, extra);
+        return new Reasoning(effort, extra, ExplicitNulls.REASONING.set(nulls));
     }
 
     private static void writeReasoning(JsonGenerator out, Reasoning reasoning) throws IOException {
         out.writeStartObject();
-        JsonOut.string(out, "effort", reasoning.effort());
+        JsonOut.string(out, "effort", reasoning.effort(), reasoning.nulls());
         JsonOut.extra(out, reasoning.extra(), REASONING);
         out.writeEndObject();
     }

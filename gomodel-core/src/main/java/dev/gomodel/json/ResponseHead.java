@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Usage;
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ final class ResponseHead {
     String provider;
     String systemFingerprint;
     Usage usage;
+    /** The explicit nulls, as bits of {@link ExplicitNulls#RESPONSE}. */
+    private int nulls;
     /** The unknown members read into a map of this chunk's own; see {@link #readUnknown}. */
     private Map<String, JsonValue> extra;
     /** How many unknown members so far were the previous chunk's first ones, by name, value and order. */
@@ -52,6 +55,16 @@ final class ResponseHead {
      */
     ResponseHead(ChatCompletionChunk previous) {
         this.previous = previous == null ? NO_PREVIOUS : previous;
+    }
+
+    /** Notes whether member {@code name}, {@code choices} included, was JSON {@code null}; call it after each. */
+    void track(JsonIn in, String name) {
+        nulls = in.nulls(nulls, ExplicitNulls.RESPONSE, name);
+    }
+
+    /** The members that were explicitly {@code null}. */
+    Set<String> nulls() {
+        return ExplicitNulls.RESPONSE.set(nulls);
     }
 
     /** Reads the member {@code name} unless it is {@code choices}: that is for the caller. */
@@ -116,18 +129,19 @@ final class ResponseHead {
 
     /** Writes the members that come before {@code choices}. */
     static void writeStart(JsonGenerator out, String id, String object, Long created, String model, String provider,
-            String systemFingerprint) throws IOException {
-        JsonOut.string(out, "id", id);
-        JsonOut.string(out, "object", object);
-        JsonOut.integer(out, "created", created);
-        JsonOut.string(out, "model", model);
-        JsonOut.string(out, "provider", provider);
-        JsonOut.string(out, "system_fingerprint", systemFingerprint);
+            String systemFingerprint, Set<String> nulls) throws IOException {
+        JsonOut.string(out, "id", id, nulls);
+        JsonOut.string(out, "object", object, nulls);
+        JsonOut.integer(out, "created", created, nulls);
+        JsonOut.string(out, "model", model, nulls);
+        JsonOut.string(out, "provider", provider, nulls);
+        JsonOut.string(out, "system_fingerprint", systemFingerprint, nulls);
     }
 
     /** Writes the members that come after {@code choices}. */
-    static void writeEnd(JsonGenerator out, Usage usage, Map<String, JsonValue> extra) throws IOException {
-        JsonOut.object(out, "usage", usage, UsageCodec::writeUsage);
+    static void writeEnd(JsonGenerator out, Usage usage, Map<String, JsonValue> extra, Set<String> nulls)
+            throws IOException {
+        JsonOut.object(out, "usage", usage, UsageCodec::writeUsage, nulls);
         JsonOut.extra(out, extra, KNOWN);
     }
 }

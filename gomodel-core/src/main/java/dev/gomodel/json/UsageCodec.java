@@ -5,6 +5,7 @@ import dev.gomodel.chat.JsonValue;
 import dev.gomodel.chat.Usage;
 import dev.gomodel.chat.Usage.CompletionTokensDetails;
 import dev.gomodel.chat.Usage.PromptTokensDetails;
+import dev.gomodel.internal.json.ExplicitNulls;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ final class UsageCodec {
     private UsageCodec() {
     }
 
-    /** The three counts read as 0 when absent or null. */
+    /** The three counts read as 0 when absent or null ({@code nulls} tells the two apart). */
     static Usage readUsage(JsonIn in) throws IOException {
         if (!in.startObject("a usage object")) {
             return null;
@@ -34,6 +35,7 @@ final class UsageCodec {
         CompletionTokensDetails completionDetails = null;
         JsonValue rawUsage = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "prompt_tokens" -> promptTokens = in.integer(0);
@@ -44,20 +46,22 @@ final class UsageCodec {
                 case "raw_usage" -> rawUsage = in.value();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.USAGE, name);
         }
         return new Usage(promptTokens, completionTokens, totalTokens, promptDetails, completionDetails, rawUsage,
-                extra);
+                extra, ExplicitNulls.USAGE.set(nulls));
     }
 
-    /** The three counts are always written. */
+    /** The three counts are always written: as {@code null} when they came so, else as numbers. */
     static void writeUsage(JsonGenerator out, Usage usage) throws IOException {
         out.writeStartObject();
-        out.writeNumberField("prompt_tokens", usage.promptTokens());
-        out.writeNumberField("completion_tokens", usage.completionTokens());
-        out.writeNumberField("total_tokens", usage.totalTokens());
-        JsonOut.object(out, "prompt_tokens_details", usage.promptTokensDetails(), UsageCodec::writePromptDetails);
+        JsonOut.count(out, "prompt_tokens", usage.promptTokens(), usage.nulls());
+        JsonOut.count(out, "completion_tokens", usage.completionTokens(), usage.nulls());
+        JsonOut.count(out, "total_tokens", usage.totalTokens(), usage.nulls());
+        JsonOut.object(out, "prompt_tokens_details", usage.promptTokensDetails(), UsageCodec::writePromptDetails,
+                usage.nulls());
         JsonOut.object(out, "completion_tokens_details", usage.completionTokensDetails(),
-                UsageCodec::writeCompletionDetails);
+                UsageCodec::writeCompletionDetails, usage.nulls());
         JsonOut.raw(out, "raw_usage", usage.rawUsage());
         JsonOut.extra(out, usage.extra(), USAGE);
         out.writeEndObject();
@@ -72,6 +76,7 @@ final class UsageCodec {
         Integer text = null;
         Integer image = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "cached_tokens" -> cached = in.integer();
@@ -80,16 +85,18 @@ final class UsageCodec {
                 case "image_tokens" -> image = in.integer();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.PROMPT_TOKENS_DETAILS, name);
         }
-        return new PromptTokensDetails(cached, audio, text, image, extra);
+        return new PromptTokensDetails(cached, audio, text, image, extra,
+                ExplicitNulls.PROMPT_TOKENS_DETAILS.set(nulls));
     }
 
     private static void writePromptDetails(JsonGenerator out, PromptTokensDetails details) throws IOException {
         out.writeStartObject();
-        JsonOut.integer(out, "cached_tokens", details.cachedTokens());
-        JsonOut.integer(out, "audio_tokens", details.audioTokens());
-        JsonOut.integer(out, "text_tokens", details.textTokens());
-        JsonOut.integer(out, "image_tokens", details.imageTokens());
+        JsonOut.integer(out, "cached_tokens", details.cachedTokens(), details.nulls());
+        JsonOut.integer(out, "audio_tokens", details.audioTokens(), details.nulls());
+        JsonOut.integer(out, "text_tokens", details.textTokens(), details.nulls());
+        JsonOut.integer(out, "image_tokens", details.imageTokens(), details.nulls());
         JsonOut.extra(out, details.extra(), PROMPT_DETAILS);
         out.writeEndObject();
     }
@@ -103,6 +110,7 @@ final class UsageCodec {
         Integer accepted = null;
         Integer rejected = null;
         Map<String, JsonValue> extra = null;
+        int nulls = 0;
         for (String name = in.nextField(); name != null; name = in.nextField()) {
             switch (name) {
                 case "reasoning_tokens" -> reasoning = in.integer();
@@ -111,17 +119,19 @@ final class UsageCodec {
                 case "rejected_prediction_tokens" -> rejected = in.integer();
                 default -> extra = in.unknown(extra, name);
             }
+            nulls = in.nulls(nulls, ExplicitNulls.COMPLETION_TOKENS_DETAILS, name);
         }
-        return new CompletionTokensDetails(reasoning, audio, accepted, rejected, extra);
+        return new CompletionTokensDetails(reasoning, audio, accepted, rejected, extra,
+                ExplicitNulls.COMPLETION_TOKENS_DETAILS.set(nulls));
     }
 
     private static void writeCompletionDetails(JsonGenerator out, CompletionTokensDetails details)
             throws IOException {
         out.writeStartObject();
-        JsonOut.integer(out, "reasoning_tokens", details.reasoningTokens());
-        JsonOut.integer(out, "audio_tokens", details.audioTokens());
-        JsonOut.integer(out, "accepted_prediction_tokens", details.acceptedPredictionTokens());
-        JsonOut.integer(out, "rejected_prediction_tokens", details.rejectedPredictionTokens());
+        JsonOut.integer(out, "reasoning_tokens", details.reasoningTokens(), details.nulls());
+        JsonOut.integer(out, "audio_tokens", details.audioTokens(), details.nulls());
+        JsonOut.integer(out, "accepted_prediction_tokens", details.acceptedPredictionTokens(), details.nulls());
+        JsonOut.integer(out, "rejected_prediction_tokens", details.rejectedPredictionTokens(), details.nulls());
         JsonOut.extra(out, details.extra(), COMPLETION_DETAILS);
         out.writeEndObject();
     }

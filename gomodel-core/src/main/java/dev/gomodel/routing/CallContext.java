@@ -162,7 +162,7 @@ final class CallContext {
         String provider = completion.provider() == null ? target.name() : completion.provider();
         return new ChatCompletion(completion.id(), completion.object(), completion.created(), completion.model(),
                 provider, completion.systemFingerprint(), completion.choices(), completion.usage(), completion.extra(),
-                report());
+                completion.nulls(), report());
     }
 
     /** An attempt succeeded: its provider's statistics and breaker hear of it, and it is reported. */

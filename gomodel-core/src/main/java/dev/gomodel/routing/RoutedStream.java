@@ -3,6 +3,7 @@ package dev.gomodel.routing;
 import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatCompletionChunk.ChunkChoice;
 import dev.gomodel.chat.ChatRequest;
+import dev.gomodel.chat.Content;
 import dev.gomodel.chat.RouteReport;
 import dev.gomodel.chat.RouteReport.Outcome;
 import dev.gomodel.chat.Usage;
@@ -280,6 +281,12 @@ final class RoutedStream implements Flow.Subscription, RouteReporting, OpenCalls
 
     private static boolean notEmpty(String text) {
         return text != null && !text.isEmpty();
+    }
+
+    /** Whether a delta's content holds anything: a string that is not empty, or any part. */
+    private static boolean notEmpty(Content content) {
+        return content instanceof Content.Text text ? !text.text().isEmpty()
+                : content instanceof Content.Parts parts && !parts.parts().isEmpty();
     }
 
     /** Receives one attempt's chunks. Its signal handlers and timers meet under its monitor. */

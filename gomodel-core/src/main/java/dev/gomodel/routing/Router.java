@@ -7,6 +7,7 @@ import dev.gomodel.chat.ChatCompletionChunk;
 import dev.gomodel.chat.ChatRequest;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.internal.deadline.DeadlineChatCompletions;
+import dev.gomodel.internal.json.ExplicitNulls;
 import dev.gomodel.internal.stream.FailedPublisher;
 import dev.gomodel.internal.timer.Timers;
 import java.time.Duration;
@@ -253,12 +254,14 @@ public final class Router implements ChatCompletions, AutoCloseable {
      */
     static ChatRequest upstreamRequest(ChatRequest request, Target target) {
         String model = target.model();
-        if (target.forwarded() || request.provider() == null && request.model().equals(model)) {
+        boolean hint = request.provider() != null || request.nulls().contains("provider");
+        if (target.forwarded() || !hint && request.model().equals(model)) {
             return request;
         }
+        // The hint is consumed here, an explicit null one too; a provider object in extra is the upstream's own.
         return new ChatRequest(model, request.messages(), request.maxTokens(), request.temperature(), request.tools(),
                 request.toolChoice(), request.parallelToolCalls(), request.stream(), request.streamOptions(),
-                request.reasoning(), null, request.extra());
+                request.reasoning(), null, request.extra(), ExplicitNulls.REQUEST.without(request.nulls(), "provider"));
     }
 
     /**

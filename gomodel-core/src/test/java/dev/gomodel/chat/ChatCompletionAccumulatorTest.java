@@ -195,17 +195,22 @@ class ChatCompletionAccumulatorTest {
     }
 
     @Test
-    void concatenatesStringDeltaExtrasAndKeepsTheLastOtherExtra() {
+    void concatenatesStringAndArrayDeltaExtrasAndKeepsTheLastOtherExtra() {
         acceptAll(chunk(choice(0, new Delta("assistant", null, null, null,
-                        Map.of("refusal", JsonValue.of("I can"), "annotations", JsonValue.parse("[1]"))), null)),
+                        Map.of("refusal", JsonValue.of("I can"), "annotations", JsonValue.parse("[1]"),
+                                "audio", JsonValue.parse("{\"id\":\"a\"}"))), null)),
                 chunk(choice(0, new Delta(null, null, null, null,
-                        Map.of("refusal", JsonValue.of("'t \"help\""), "annotations", JsonValue.parse("[2]"))), null)),
+                        Map.of("refusal", JsonValue.of("'t \"help\""), "annotations", JsonValue.parse("[]"))), null)),
+                chunk(choice(0, new Delta(null, null, null, null,
+                        Map.of("annotations", JsonValue.parse("[2, {\"k\": 3}]"),
+                                "audio", JsonValue.parse("{\"id\":\"b\"}"))), null)),
                 chunk(choice(0, new Delta(null, null, null, null, Map.of("refusal", JsonValue.of("."))), null)));
 
         Map<String, JsonValue> extra = accumulator.result().message().extra();
 
         assertThat(extra.get("refusal").asString()).isEqualTo("I can't \"help\".");
-        assertThat(extra.get("annotations")).isEqualTo(JsonValue.parse("[2]"));
+        assertThat(extra.get("annotations")).isEqualTo(JsonValue.parse("[1,2, {\"k\": 3}]"));
+        assertThat(extra.get("audio")).isEqualTo(JsonValue.parse("{\"id\":\"b\"}"));
     }
 
     @Test

@@ -133,19 +133,19 @@ class FactoryArgumentsTest {
 
     @Test
     void aMessageAndAToolCallOnTheirOwnAreNotCheckedUntilARequestHoldsThem() {
-        // The same records carry responses, where a role or id may be missing; the request
+        // The same records carry responses, where a role or a name may be missing; the request
         // names the JSON path when it holds one (see ChatRequestValidationTest).
         Message noRole = Message.of(null, "hi");
-        ToolCall noId = ToolCall.function(null, "f", "{}");
+        ToolCall noName = ToolCall.function("call_1", null, "{}");
 
         assertThat(noRole.role()).isNull();
-        assertThat(noId.id()).isNull();
+        assertThat(noName.function().name()).isNull();
         assertThatThrownBy(() -> ChatRequest.builder().model("m").message(noRole).build())
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("messages[0].role is required");
         assertThatThrownBy(() -> ChatRequest.builder().model("m").user("hi")
-                        .message(Message.assistantToolCalls(List.of(noId))).build())
+                        .message(Message.assistantToolCalls(List.of(noName))).build())
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("messages[1].tool_calls[0].id is required");
+                .hasMessageStartingWith("messages[1].tool_calls[0].function.name is required");
     }
 }

@@ -56,8 +56,10 @@ class ChatJsonErrorsTest {
                 bad(CHUNK, "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":"
                         + "{\"arguments\":{}}}]}}]}",
                         "choices[0].delta.tool_calls[0].function.arguments: expected a string or null, got OBJECT"),
-                bad(CHUNK, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":[]}}]}",
-                        "choices[0].delta.content: expected a string or null, got ARRAY"),
+                bad(CHUNK, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":5}}]}",
+                        "choices[0].delta.content: expected a string, an array of parts or null, got NUMBER"),
+                bad(CHUNK, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":[{\"type\":\"thinking\",\"thinking\":7}]}}]}",
+                        "choices[0].delta.content[0].thinking: expected a string, an array of parts or null, got NUMBER"),
                 bad(REQUEST, "{\"model\":\"m\"," + MESSAGES + ",\"temperature\":\"hot\"}",
                         "temperature: expected a number or null, got STRING"),
                 bad(REQUEST, "{\"model\":\"m\"," + MESSAGES + ",\"stream\":1}", "stream: expected a boolean or null, got NUMBER"),
@@ -127,7 +129,10 @@ class ChatJsonErrorsTest {
                 bad(REQUEST, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "model is required"),
                 bad(REQUEST, "{\"model\":\"m\",\"messages\":[{\"role\":\"tool\",\"content\":\"r\"}]}",
                         "messages[0].tool_call_id is required for role \"tool\""),
-                bad(REQUEST, "{\"model\":\"m\"," + MESSAGES + ",\"temperature\":3}", "temperature must be between 0 and 2"));
+                bad(REQUEST, "{\"model\":\"m\"," + MESSAGES + ",\"tools\":[{\"type\":\"function\"}]}",
+                        "tools[0].function is required for a function tool"),
+                bad(REQUEST, "{\"model\":\"m\"," + MESSAGES + ",\"provider\":\"openai\",\"provider\":{\"order\":[]},"
+                        + "\"provider\":null}", "provider is set twice"));
     }
 
     private static Arguments bad(Function<byte[], Object> reader, String json, String message) {

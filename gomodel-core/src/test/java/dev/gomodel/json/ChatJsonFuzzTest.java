@@ -85,7 +85,7 @@ class ChatJsonFuzzTest {
             return switch (this) {
                 case REQUEST -> ((ChatRequest) value).messages().get(0).text();
                 case COMPLETION -> ((ChatCompletion) value).choices().get(0).message().text();
-                case CHUNK -> ((ChatCompletionChunk) value).choices().get(0).delta().content();
+                case CHUNK -> ((ChatCompletionChunk) value).choices().get(0).delta().text();
             };
         }
     }

@@ -17,6 +17,7 @@ import dev.gomodel.chat.ToolChoice;
 import dev.gomodel.chat.Usage;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,7 +57,7 @@ class ChatJsonValuesTest {
     }
 
     @Test
-    void messageWithoutContentIsWrittenWithContentNull() {
+    void messageMadeWithoutNullsIsWrittenWithContentNull() {
         Message message = new Message("assistant", null, null, null, List.of(), Map.of());
         ChatRequest request = ChatRequest.builder().model("m").message(message).build();
 
@@ -184,14 +185,15 @@ class ChatJsonValuesTest {
     // ---- nulls
 
     @Test
-    void finishReasonIsAlwaysWrittenAndLogprobsNullIsKept() {
+    void finishReasonAndLogprobsKeepNullAndAbsentApart() {
         String chunk = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null,"
                 + "\"logprobs\":null}]}";
         String withoutEither = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}";
 
         assertThat(roundTripChunk(chunk)).isEqualTo(chunk);
-        assertThat(roundTripChunk(withoutEither))
-                .isEqualTo("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null}]}");
+        assertThat(roundTripChunk(withoutEither)).isEqualTo(withoutEither);
+        // A choice made without nulls (as providers translating another format make them) says
+        // "finish_reason": null while unfinished, as OpenAI streams it.
         Choice choice = new Choice(0, Message.assistant("x"), null, null, Map.of());
         ChatCompletion completion = new ChatCompletion("c", null, null, null, null, null, List.of(choice), null, Map.of());
         assertThat(text(ChatJson.writeCompletion(completion))).isEqualTo(
@@ -200,10 +202,11 @@ class ChatJsonValuesTest {
     }
 
     @Test
-    void explicitNullOfOtherOptionalMembersIsReadAsAbsentAndOmitted() {
+    void explicitNullOfEveryModelledMemberIsReadAsNullAndWrittenBack() {
         String json = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-                + "\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{\"role\":null,\"content\":null},"
-                + "\"finish_reason\":null}],\"usage\":null}";
+                + "\"provider\":null,\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{\"role\":null,"
+                + "\"content\":null,\"reasoning_content\":null,\"tool_calls\":null},\"finish_reason\":null}],"
+                + "\"usage\":null}";
 
         byte[] bytes = utf8(json);
         ChatCompletionChunk chunk = ChatJson.readChunk(bytes, 0, bytes.length);
@@ -212,19 +215,68 @@ class ChatJsonValuesTest {
         assertThat(chunk.usage()).isNull();
         assertThat(chunk.choices().get(0).delta().content()).isNull();
         assertThat(chunk.extra()).isEmpty();
-        assertThat(text(ChatJson.writeChunk(chunk))).isEqualTo("{\"id\":\"c\",\"object\":\"chat.completion.chunk\","
-                + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":null}]}");
+        assertThat(chunk.nulls()).containsExactlyInAnyOrder("provider", "system_fingerprint", "usage");
+        assertThat(chunk.choices().get(0).nulls()).containsExactly("finish_reason");
+        assertThat(chunk.choices().get(0).delta().nulls())
+                .containsExactlyInAnyOrder("role", "content", "reasoning_content", "tool_calls");
+        assertThat(text(ChatJson.writeChunk(chunk))).isEqualTo(json);
     }
 
     @Test
-    void usageCountsAreAlwaysWrittenAndReadAsZeroWhenAbsent() {
+    void aCompletionMessageKeepsItsExplicitNulls() {
+        String json = "{\"id\":\"c\",\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"hi\",\"reasoning_content\":null,\"tool_calls\":null},"
+                + "\"finish_reason\":\"stop\",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":1,"
+                + "\"completion_tokens\":1,\"total_tokens\":2,\"prompt_tokens_details\":null,"
+                + "\"completion_tokens_details\":null}}";
+
+        ChatCompletion completion = ChatJson.readCompletion(utf8(json));
+
+        assertThat(completion.message().toolCalls()).isNull();
+        assertThat(completion.toolCalls()).isEmpty();
+        assertThat(completion.message().nulls()).containsExactlyInAnyOrder("reasoning_content", "tool_calls");
+        assertThat(completion.usage().promptTokensDetails()).isNull();
+        assertThat(completion.usage().nulls())
+                .containsExactlyInAnyOrder("prompt_tokens_details", "completion_tokens_details");
+        assertThat(roundTripCompletion(json)).isEqualTo(json);
+    }
+
+    @Test
+    void aMessageWithoutAContentMemberIsWrittenWithout() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"1\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}]}";
+
+        assertThat(roundTripRequest(json)).isEqualTo(json);
+    }
+
+    @Test
+    void usageCountsAreAlwaysWrittenReadAsZeroWhenAbsentAndKeepTheirNulls() {
         String json = "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"total_tokens\":null}}";
 
         ChatCompletion completion = ChatJson.readCompletion(utf8(json));
 
-        assertThat(completion.usage()).isEqualTo(new Usage(5, 0, 0, null, null, null, Map.of()));
+        assertThat(completion.usage()).isEqualTo(new Usage(5, 0, 0, null, null, null, Map.of(), Set.of("total_tokens")));
+        assertThat(completion.usage().totalTokens()).isZero();
         assertThat(text(ChatJson.writeCompletion(completion))).isEqualTo(
-                "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":0,\"total_tokens\":0}}");
+                "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":0,\"total_tokens\":null}}");
+    }
+
+    @Test
+    void explicitNullsOfARequestAreWrittenBackAndAbsentMembersStayAbsent() {
+        String json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":null}],"
+                + "\"max_tokens\":null,\"temperature\":null,\"tools\":null,\"tool_choice\":null,"
+                + "\"parallel_tool_calls\":null,\"stream\":null,\"stream_options\":{\"include_usage\":null},"
+                + "\"reasoning\":{\"effort\":null,\"max_tokens\":2048},\"provider\":null,\"stop\":null}";
+
+        ChatRequest request = ChatJson.readRequest(utf8(json));
+
+        assertThat(request.nulls()).containsExactlyInAnyOrder("max_tokens", "temperature", "tools", "tool_choice",
+                "parallel_tool_calls", "stream", "provider");
+        assertThat(request.extra()).containsExactly(Map.entry("stop", JsonValue.NULL));
+        assertThat(text(ChatJson.writeRequest(request))).isEqualTo(json);
+        assertThat(text(ChatJson.writeRequest(ChatRequest.builder().model("m").user("hi").build())))
+                .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     }
 
     // ---- content parts
