@@ -56,7 +56,8 @@ public class ApiException extends GoModelException {
 
     /**
      * The exception type for {@code error}: by HTTP status, or for an in-stream error
-     * ({@code status} 200) by the error's {@code type} or {@code code}.
+     * ({@code status} 200) by the error's {@code type} or, without one, its {@code code}, which
+     * maps like an HTTP status when it is one (OpenRouter's {@code {"code": 429, ...}}).
      *
      * @param error what the provider read from the upstream's error
      * @return an {@link AuthenticationException}, {@link NotFoundException},
@@ -68,7 +69,7 @@ public class ApiException extends GoModelException {
         Objects.requireNonNull(error, "error");
         int status = error.status();
         if (status < 400) {
-            status = statusForType(error.type() != null ? error.type() : error.code());
+            status = error.type() != null ? statusForType(error.type()) : statusForCode(error.code());
         }
         if (status == 401 || status == 403) {
             return new AuthenticationException(error);
@@ -83,6 +84,15 @@ public class ApiException extends GoModelException {
             return new InvalidRequestException(error);
         }
         return new ProviderErrorException(error);
+    }
+
+    /** A code that is an HTTP error status maps as that status; any other as a type. */
+    private static int statusForCode(String code) {
+        if (code != null && code.length() == 3 && code.charAt(0) >= '4' && code.charAt(0) <= '5'
+                && code.charAt(1) >= '0' && code.charAt(1) <= '9' && code.charAt(2) >= '0' && code.charAt(2) <= '9') {
+            return Integer.parseInt(code);
+        }
+        return statusForType(code);
     }
 
     private static int statusForType(String type) {

@@ -305,12 +305,26 @@ class BuilderArgumentsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"model", "messages", "max_tokens", "temperature", "tools", "tool_choice",
-            "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider"})
+            "parallel_tool_calls", "stream", "stream_options", "reasoning"})
     void extraBodyRejectsARequestFieldThatWouldNeverBeSent(String field) {
         assertThatThrownBy(() -> OpenAiProvider.builder().extraBody(field, JsonValue.of(1)))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("extraBody member \"" + field + "\" is a request field: set it on each request "
                         + "(an extra member of that name would not be sent)");
+    }
+
+    @Test
+    void extraBodyTakesAProviderObjectButNotTheHintsStringOrNull() {
+        assertThatCode(() -> OpenAiProvider.builder()
+                .extraBody("provider", JsonValue.parse("{\"order\":[\"anthropic\"],\"allow_fallbacks\":false}")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> OpenAiProvider.builder().extraBody("provider", JsonValue.of("openai")))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("extraBody member \"provider\" must not be a string or null: that is the "
+                        + "routing hint");
+        assertThatThrownBy(() -> OpenAiProvider.builder().extraBody("provider", JsonValue.NULL))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("extraBody member \"provider\" must not be a string or null");
     }
 
     static Stream<Arguments> keysAHeaderCannotCarry() {

@@ -142,10 +142,10 @@ class MalformedResponsesEndToEndTest {
             assertThat(subscriber.awaitTerminal(30, TimeUnit.SECONDS)).isTrue();
             assertThat(subscriber.violations).isEmpty();
             assertThat(subscriber.items).isNotEmpty();
-            assertThat(subscriber.items.get(0).choices().get(0).delta().content()).isEqualTo("ok");
+            assertThat(subscriber.items.get(0).choices().get(0).delta().text()).isEqualTo("ok");
             if (bad.readInStream()) {
                 assertThat(subscriber.items).hasSize(2);
-                assertThat(subscriber.items.get(1).choices().get(0).delta().content()).contains("\ufffd");
+                assertThat(subscriber.items.get(1).choices().get(0).delta().text()).contains("\ufffd");
             } else {
                 assertThat(subscriber.error()).isInstanceOf(MalformedResponseException.class);
                 assertThat(subscriber.items).hasSize(1);

@@ -55,9 +55,12 @@ public final class OpenAiProvider implements Provider {
     /** OpenAI's API base URL. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    /** The members {@link ChatRequest} writes from its own fields, which {@code extraBody} cannot add. */
+    /**
+     * The members {@link ChatRequest} writes from its own fields, which {@code extraBody} cannot
+     * add; {@code provider} is one of them only as a string (the routing hint).
+     */
     private static final Set<String> REQUEST_FIELDS = Set.of("model", "messages", "max_tokens", "temperature",
-            "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning", "provider");
+            "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "reasoning");
 
 
     /** The path of the chat-completions endpoint under the base URL, unless configured otherwise. */
@@ -192,15 +195,18 @@ public final class OpenAiProvider implements Provider {
         return transport.stream(httpRequest(body, "text/event-stream"), OpenAiStreamDialect::new);
     }
 
+    /** An {@code error} object in a 2xx body is an error, whatever else the body holds (OpenRouter sends choices beside it). */
     private ChatCompletion parseCompletion(byte[] body) {
         ChatCompletion completion = ChatJson.readCompletion(body);
-        if (completion.choices().isEmpty()) {
-            ApiException error = completion.extra().containsKey("error")
-                    ? ErrorResponses.fromErrorEvent(settings.name(), HttpHeaders.of(Map.of(), (a, b) -> true), body)
-                    : null;
+        JsonValue errorMember = completion.extra().get("error");
+        if (errorMember != null && !errorMember.isNull()) {
+            ApiException error =
+                    ErrorResponses.fromErrorEvent(settings.name(), HttpHeaders.of(Map.of(), (a, b) -> true), body);
             if (error != null) {
                 throw error;
             }
+        }
+        if (completion.choices().isEmpty()) {
             // A 2xx body without a choice is not an answer, whatever else it holds.
             throw new IllegalArgumentException("choices: expected at least one choice, got none");
         }
@@ -216,8 +222,10 @@ public final class OpenAiProvider implements Provider {
     /** The request rebuilt for this upstream: what {@link #upstreamRequest} returns when something changes. */
     ChatRequest rebuilt(ChatRequest request, boolean stream) {
         ChatRequest.Builder upstream = forwardsRouting ? request.toBuilder() : request.toBuilder().provider(null);
+        // A gateway is sent the request's provider hint, which is its provider member: that one wins.
+        boolean ownProvider = forwardsRouting && (request.provider() != null || request.nulls().contains("provider"));
         extraBody.forEach((member, value) -> {
-            if (!request.extra().containsKey(member)) {
+            if (!request.extra().containsKey(member) && !(ownProvider && member.equals("provider"))) {
                 upstream.extra(member, value);
             }
         });
@@ -256,7 +264,7 @@ public final class OpenAiProvider implements Provider {
                 ? Boolean.TRUE.equals(request.stream()) && (!streamUsage || request.streamOptions() != null)
                 : request.stream() == null && request.streamOptions() == null;
         return streamFields
-                && (forwardsRouting || request.provider() == null)
+                && (forwardsRouting || request.provider() == null && !request.nulls().contains("provider"))
                 && request.extra().keySet().containsAll(extraBody.keySet())
                 && (request.reasoning() == null || reasoningField == ReasoningField.REASONING_OBJECT)
                 && !(reasoningModelParameters && (request.maxTokens() != null || request.temperature() != null)
@@ -337,20 +345,33 @@ public final class OpenAiProvider implements Provider {
          * Adds a member to every request body unless the request has it itself, such as
          * {@code top_k} for a server that takes it. Setting a member again replaces its value.
          *
+         * <p>{@code provider} may be added when it is not a string: an upstream's own member,
+         * such as OpenRouter's routing preferences
+         * ({@code extraBody("provider", JsonValue.parse("{\"order\": [\"anthropic\"]}"))}). A
+         * request's provider hint is consumed by the routing and not sent, so the preferences are;
+         * a gateway that is sent the hint ({@link #forwardsRouting(boolean)}) gets the hint instead.
+         *
          * @param member the member's JSON name
          * @param value the member's value
          * @return this builder
          * @throws NullPointerException if {@code member} or {@code value} is {@code null}
-         * @throws IllegalArgumentException if {@code member} is blank, or is a field of {@link ChatRequest}
-         *     ({@code temperature}, {@code max_tokens}, ...), which is set on each request
+         * @throws IllegalArgumentException if {@code member} is blank, is a field of {@link ChatRequest}
+         *     ({@code temperature}, {@code max_tokens}, ...), which is set on each request, or is
+         *     {@code provider} with a string or JSON null value, which is the routing hint
          */
         public Builder extraBody(String member, JsonValue value) {
             requireText(member, "extraBody member");
+            Objects.requireNonNull(value, () -> "extraBody " + member + " value is required");
             if (REQUEST_FIELDS.contains(member)) {
                 throw new IllegalArgumentException("extraBody member \"" + member + "\" is a request field: set it on "
                         + "each request (an extra member of that name would not be sent)");
             }
-            extraBody.put(member, Objects.requireNonNull(value, () -> "extraBody " + member + " value is required"));
+            if (member.equals("provider") && (value.isString() || value.isNull())) {
+                throw new IllegalArgumentException("extraBody member \"provider\" must not be a string or null: that "
+                        + "is the routing hint, set on each request; an upstream's own provider member, such as "
+                        + "OpenRouter's routing preferences, is an object, got " + value);
+            }
+            extraBody.put(member, value);
             return this;
         }
 

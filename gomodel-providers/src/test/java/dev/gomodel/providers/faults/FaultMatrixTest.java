@@ -325,8 +325,8 @@ class FaultMatrixTest {
         StringBuilder text = new StringBuilder();
         for (ChatCompletionChunk chunk : subscriber.items) {
             for (ChatCompletionChunk.ChunkChoice choice : chunk.choices()) {
-                if (choice.delta() != null && choice.delta().content() != null) {
-                    text.append(choice.delta().content());
+                if (choice.delta() != null && choice.delta().text() != null) {
+                    text.append(choice.delta().text());
                 }
             }
         }

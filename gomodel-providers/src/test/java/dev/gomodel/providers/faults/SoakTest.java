@@ -179,8 +179,8 @@ class SoakTest {
                     afterTerminal.incrementAndGet();
                 }
                 for (ChatCompletionChunk.ChunkChoice choice : chunk.choices()) {
-                    if (choice.delta() != null && choice.delta().content() != null) {
-                        text.append(choice.delta().content());
+                    if (choice.delta() != null && choice.delta().text() != null) {
+                        text.append(choice.delta().text());
                     }
                 }
                 if (cancel) {

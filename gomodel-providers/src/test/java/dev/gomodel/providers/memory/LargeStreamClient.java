@@ -34,7 +34,7 @@ public final class LargeStreamClient {
                 @Override
                 public void onNext(ChatCompletionChunk chunk) {
                     counts[0]++;
-                    String content = chunk.choices().isEmpty() ? null : chunk.choices().get(0).delta().content();
+                    String content = chunk.choices().isEmpty() ? null : chunk.choices().get(0).delta().text();
                     counts[1] += content == null ? 0 : content.length();
                     if (counts[0] % 64 == 0) {
                         subscription.request(64);

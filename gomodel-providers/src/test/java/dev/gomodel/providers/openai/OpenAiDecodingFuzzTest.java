@@ -166,7 +166,7 @@ class OpenAiDecodingFuzzTest {
         DialectRun run = run(stream, Fuzz.pieces(stream, Fuzz.random(1)), "invalid UTF-8");
         assertThat(run.done()).isTrue();
         assertThat(run.chunks()).singleElement().satisfies(chunk ->
-                assertThat(chunk.choices().get(0).delta().content())
+                assertThat(chunk.choices().get(0).delta().text())
                         .isEqualTo("a" + new String(invalid, UTF_8) + "b").contains("\ufffd(\ufffd"));
     }
 }
