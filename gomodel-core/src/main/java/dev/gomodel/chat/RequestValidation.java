@@ -133,6 +133,10 @@ final class RequestValidation {
         if (call.type() != null && !call.type().equals(ToolCall.FUNCTION)) {
             return;
         }
+        if (call.type() == null && call.function() == null) {
+            throw invalid(path + ".type", "is required for a tool call without a function: expected \"function\" "
+                    + "with a function member, or the call's own type");
+        }
         if (call.function() == null) {
             throw invalid(path + ".function", "is required for a function call: expected the called function's "
                     + "name and arguments");
@@ -147,6 +151,10 @@ final class RequestValidation {
         }
         if (tool.type() != null && !tool.type().equals(ToolCall.FUNCTION)) {
             return;
+        }
+        if (tool.type() == null && tool.function() == null) {
+            throw invalid(path + ".type", "is required for a tool without a function: expected \"function\" with a "
+                    + "function member, or the tool's own type such as \"openrouter:web_search\"");
         }
         if (tool.function() == null) {
             throw invalid(path + ".function", "is required for a function tool: expected the function's name and "

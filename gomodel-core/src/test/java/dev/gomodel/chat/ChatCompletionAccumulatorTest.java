@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gomodel.chat.ChatCompletionChunk.ChunkChoice;
 import dev.gomodel.chat.ChatCompletionChunk.Delta;
 import dev.gomodel.chat.ChatCompletionChunk.ToolCallDelta;
+import dev.gomodel.json.ChatJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ChatCompletionAccumulatorTest {
@@ -267,5 +273,134 @@ class ChatCompletionAccumulatorTest {
 
         assertThat(partial.text()).isEqualTo("Hel");
         assertThat(accumulator.result().text()).isEqualTo("Hello");
+    }
+
+    /** The chunks of a codec fixture, {@code /dev/gomodel/json/<name>}, one per line. */
+    private static List<ChatCompletionChunk> fixtureChunks(String name) {
+        try (InputStream in = ChatCompletionAccumulatorTest.class.getResourceAsStream("/dev/gomodel/json/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .map(line -> line.getBytes(StandardCharsets.UTF_8))
+                    .map(json -> ChatJson.readChunk(json, 0, json.length)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void foldsMistralsThinkingPartsIntoTheReasoningAndItsTextPartsIntoTheContent() {
+        List<ChatCompletionChunk> chunks = fixtureChunks("chunks-mistral-thinking.jsonl");
+        chunks.forEach(accumulator::accept);
+
+        ChatCompletion result = accumulator.result();
+
+        assertThat(chunks).extracting(ChatCompletionChunk::text).containsExactly("", "", "", "2 + 2", " = 4.", "");
+        assertThat(result.message().content()).isEqualTo(Content.text("2 + 2 = 4."));
+        assertThat(result.message().reasoningContent()).isEqualTo("The user asks for 2+2. That is 4.");
+        assertThat(result.finishReason()).isEqualTo(Choice.STOP);
+        assertThat(result.usage().totalTokens()).isEqualTo(64);
+    }
+
+    @Test
+    void aPartOfAnotherTypeIsKeptInItsPlaceAndTheContentBecomesParts() {
+        ContentPart reference = new ContentPart.OtherPart("reference", Map.of("reference_ids", JsonValue.parse("[1]")));
+        acceptAll(chunk(choice(0, new Delta(null, Content.parts(ContentPart.text("See")), null, null, Map.of(),
+                        Set.of()), null)),
+                chunk(choice(0, new Delta(null, Content.parts(reference, ContentPart.text(" the docs")), null, null,
+                        Map.of(), Set.of()), null)),
+                chunk(content(".")));
+
+        assertThat(accumulator.result().message().content())
+                .isEqualTo(Content.parts(ContentPart.text("See"), reference, ContentPart.text(" the docs.")));
+        assertThat(accumulator.result().text()).isEqualTo("See the docs.");
+    }
+
+    @Test
+    void aLaterNullNeverErasesWhatWasAccumulated() {
+        List<ChatCompletionChunk> chunks = fixtureChunks("chunks-openrouter.jsonl");
+        chunks.forEach(accumulator::accept);
+
+        ChatCompletion result = accumulator.result();
+
+        assertThat(chunks.get(2).choices().get(0).delta().extra()).containsEntry("reasoning", JsonValue.NULL);
+        assertThat(result.message().extra().get("reasoning")).isEqualTo(JsonValue.of("Let me think."));
+        assertThat(result.message().extra().get("reasoning_details")).isEqualTo(JsonValue.parse(
+                "[{\"type\":\"reasoning.text\",\"text\":\"Let me\",\"format\":\"anthropic-claude-v1\",\"index\":0},"
+                        + "{\"type\":\"reasoning.text\",\"text\":\" think.\",\"format\":\"anthropic-claude-v1\",\"index\":0}]"));
+        assertThat(result.text()).isEqualTo("Java 25");
+        assertThat(result.choices().get(0).extra()).containsEntry("native_finish_reason", JsonValue.of("error"));
+    }
+
+    @Test
+    void aNullOfEveryOtherAccumulatedMemberMeansNothingNew() {
+        ChatCompletionChunk first = new ChatCompletionChunk("c", null, 1L, "m", "p", "fp",
+                List.of(new ChunkChoice(0, new Delta("assistant", Content.text("Hel"), "Think", List.of(call(0, "call_1",
+                        "f", "{\"a\"")), Map.of("refusal", JsonValue.of("No"), "audio", JsonValue.parse("{\"id\":1}")),
+                        Set.of()), null, JsonValue.parse("{\"content\":[]}"), Map.of("stop_reason", JsonValue.of("x")),
+                        Set.of())),
+                Usage.of(1, 2), Map.of("service_tier", JsonValue.of("default")), Set.of());
+        ChatCompletionChunk nulls = new ChatCompletionChunk(null, null, null, null, null, null,
+                List.of(new ChunkChoice(0, new Delta(null, (Content) null, null, List.of(new ToolCallDelta(0, null, null,
+                        new FunctionCall(null, null, Map.of("x", JsonValue.NULL), Set.of("name", "arguments")),
+                        Map.of("y", JsonValue.NULL), Set.of("id", "type"))),
+                        Map.of("refusal", JsonValue.NULL, "audio", JsonValue.NULL),
+                        Set.of("role", "content", "reasoning_content")), null, JsonValue.NULL,
+                        Map.of("stop_reason", JsonValue.NULL), Set.of("finish_reason"))),
+                null, Map.of("service_tier", JsonValue.NULL),
+                Set.of("id", "created", "model", "provider", "system_fingerprint", "usage"));
+        ChatCompletionChunk last = chunk(choice(0, new Delta(null, "lo", null, List.of(call(0, null, null, ":1}")),
+                Map.of()), Choice.TOOL_CALLS));
+        acceptAll(first, nulls, last);
+
+        ChatCompletion result = accumulator.result();
+
+        assertThat(result.id()).isEqualTo("c");
+        assertThat(result.provider()).isEqualTo("p");
+        assertThat(result.systemFingerprint()).isEqualTo("fp");
+        assertThat(result.usage()).isEqualTo(Usage.of(1, 2));
+        assertThat(result.nulls()).isEmpty();
+        assertThat(result.extra()).containsExactly(Map.entry("service_tier", JsonValue.of("default")));
+        Choice choice = result.choices().get(0);
+        assertThat(choice.logprobs()).isEqualTo(JsonValue.parse("{\"content\":[]}"));
+        assertThat(choice.extra()).containsExactly(Map.entry("stop_reason", JsonValue.of("x")));
+        assertThat(choice.nulls()).isEmpty();
+        assertThat(result.text()).isEqualTo("Hello");
+        assertThat(result.message().reasoningContent()).isEqualTo("Think");
+        assertThat(result.message().nulls()).isEmpty();
+        assertThat(result.message().extra()).containsOnly(Map.entry("refusal", JsonValue.of("No")),
+                Map.entry("audio", JsonValue.parse("{\"id\":1}")));
+        ToolCall call = result.toolCalls().get(0);
+        assertThat(call.id()).isEqualTo("call_1");
+        assertThat(call.function().name()).isEqualTo("f");
+        assertThat(call.function().arguments()).isEqualTo("{\"a\":1}");
+        assertThat(call.nulls()).isEmpty();
+        assertThat(call.function().nulls()).isEmpty();
+        assertThat(call.extra()).containsExactly(Map.entry("y", JsonValue.NULL));
+        assertThat(call.function().extra()).containsExactly(Map.entry("x", JsonValue.NULL));
+    }
+
+    @Test
+    void aMemberThatCameOnlyAsNullIsNullInTheResultAndWrittenSo() {
+        byte[] first = ("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                + "\"content\":\"Hi\",\"reasoning_content\":null},\"finish_reason\":null}],\"usage\":null}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] last = ("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":null}").getBytes(StandardCharsets.UTF_8);
+        accumulator.accept(ChatJson.readChunk(first, 0, first.length));
+        accumulator.accept(ChatJson.readChunk(last, 0, last.length));
+
+        assertThat(new String(ChatJson.writeCompletion(accumulator.result()), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"system_fingerprint\":null,"
+                        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\","
+                        + "\"reasoning_content\":null},\"finish_reason\":\"stop\"}],\"usage\":null}");
+    }
+
+    @Test
+    void aMessageWithoutContentHasContentNullAsANonStreamedOneHas() {
+        acceptAll(chunk(toolFragments(call(0, "call_1", "f", "{}"))), chunk(choice(0, null, Choice.TOOL_CALLS)));
+
+        assertThat(new String(ChatJson.writeCompletion(accumulator.result()), StandardCharsets.UTF_8)).contains(
+                "\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\"");
     }
 }
