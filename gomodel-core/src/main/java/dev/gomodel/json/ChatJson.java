@@ -11,30 +11,36 @@ import java.util.Objects;
  * Reads and writes the wire model as JSON, straight between bytes and records.
  *
  * <p>Unknown members at any level are kept in the records' {@code extra} maps and written
- * back; {@code content} keeps null, {@code ""} and parts apart. Writing emits known members
+ * back; {@code content} keeps null, absent, {@code ""} and parts apart. Writing emits known members
  * in schema order, then the unknown ones in the order they came. Free-form values (unknown
  * members, {@code parameters}, {@code logprobs}, {@code raw_usage}, an object
  * {@code tool_choice} other than a plain function choice) keep their key order and the exact
  * digits of their numbers; they are written compact.
  *
- * <p>Nulls and absent members:
+ * <p>Nulls and absent members: what came as JSON {@code null} is written back as
+ * {@code null}, and what was absent stays absent, at every level.
  * <ul>
- *   <li>A known member whose component is {@code null} is omitted, and an explicit JSON
- *       {@code null} reads as a {@code null} component, so {@code "usage": null} or a delta's
- *       {@code "content": null} is dropped on a round trip: the records cannot tell the two
- *       apart, and an upstream treats both alike.</li>
- *   <li>Except where the difference is kept: a message's {@code content} is always written
- *       ({@code "content": null} when it has none); a choice's and a chunk choice's
- *       {@code index} and {@code finish_reason} are always written ({@code "finish_reason": null}
- *       while unfinished, as OpenAI streams it); {@code "logprobs": null} reads as
- *       {@link dev.gomodel.chat.JsonValue#NULL} and is written back. Usage's three counts are
- *       always written and read as 0 when absent or null; a missing {@code index} reads as 0.</li>
+ *   <li>A modelled member that is {@code null} reads as a {@code null} component (0 for a
+ *       count or an {@code index}, an empty list for {@code choices}) and is named in the
+ *       record's {@code nulls}, which makes the writer write it as {@code null}; a
+ *       {@code null} component not named there is omitted. Free-form members
+ *       ({@code logprobs}, {@code parameters}, {@code raw_usage}) and unknown ones hold JSON
+ *       {@code null} as {@link dev.gomodel.chat.JsonValue#NULL}.</li>
+ *   <li>Always written, as they were before: a choice's and a tool-call fragment's
+ *       {@code index}, usage's three counts (a missing one reads and is written as 0), and a
+ *       completion's or chunk's {@code choices} ({@code []} when absent).</li>
+ *   <li>A request's {@code messages} is left out when there are none (a request with
+ *       OpenRouter's {@code prompt} in its place).</li>
  *   <li>An {@code extra} entry named like a member the record writes itself is not written, so
- *       the output never holds a duplicate key; set the component instead.</li>
+ *       the output never holds a duplicate key; set the component instead. A request's
+ *       {@code provider} is the exception: a string (or {@code null}) reads as the routing
+ *       hint, any other value into {@code extra}, from where it is written.</li>
  * </ul>
  *
- * <p>Content parts are told apart by {@code type}; a part of another type is kept as
- * {@link dev.gomodel.chat.ContentPart.OtherPart}. A part without a string {@code type} is
+ * <p>Content parts are told apart by {@code type}; {@code thinking} parts read as
+ * {@link dev.gomodel.chat.ContentPart.ThinkingPart}, a part of another type is kept as
+ * {@link dev.gomodel.chat.ContentPart.OtherPart}. A stream delta's {@code content} reads like a
+ * message's: a string, a list of parts or {@code null}. A part without a string {@code type} is
  * rejected, and so is a part with two {@code type} members. {@code tool_choice} reads as a mode
  * for a string, as a function choice for exactly
  * {@code {"type": "function", "function": {"name": ...}}} and as kept-whole JSON otherwise.

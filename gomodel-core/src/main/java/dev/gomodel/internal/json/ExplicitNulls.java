@@ -89,7 +89,7 @@ public final class ExplicitNulls {
     private ExplicitNulls(String what, String... names) {
         this.what = what;
         this.names = names;
-        this.sets = new Set[1 << names.length];
+        this.sets = (Set<String>[]) new Set<?>[1 << names.length];
         sets[0] = Set.of();
     }
 

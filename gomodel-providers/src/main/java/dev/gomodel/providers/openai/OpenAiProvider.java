@@ -39,10 +39,14 @@ import java.util.concurrent.Flow;
  * configured header (none without a key) and the configured headers; adds the configured extra
  * body members (a request's own members win); sets {@code stream} and, unless disabled,
  * {@code stream_options.include_usage} for streams; sends {@code reasoning.effort} as the
- * configured {@link ReasoningField}; for OpenAI reasoning models (o-series, gpt-5 family),
- * unless disabled, sends {@code max_completion_tokens} instead of {@code max_tokens} and drops
- * {@code temperature}; and drops the {@code provider} hint unless the provider
- * {@linkplain Builder#forwardsRouting(boolean) forwards routing} to a gateway.
+ * configured {@link ReasoningField} (the other members of {@code reasoning}, such as
+ * OpenRouter's {@code max_tokens} or {@code exclude}, only with
+ * {@link ReasoningField#REASONING_OBJECT}); for OpenAI reasoning models (o-series, gpt-5
+ * family), unless disabled, sends {@code max_completion_tokens} instead of {@code max_tokens}
+ * and drops {@code temperature}; and drops the {@code provider} hint (a string or an explicit
+ * {@code null}) unless the provider {@linkplain Builder#forwardsRouting(boolean) forwards
+ * routing} to a gateway. A {@code provider} member that is an object, such as OpenRouter's
+ * routing preferences, is not the hint: it is sent as it is.
  *
  * <p>Every OpenAI-compatible upstream is this one class configured differently:
  * {@link OpenAiCompatible} holds a preset builder for each (Azure, Groq, Ollama, a GoModel
