@@ -40,6 +40,7 @@ final class MessageCodec {
     private static final Set<String> INPUT_AUDIO = Set.of("data", "format");
     private static final Set<String> TOOL_CALL = Set.of("id", "type", "function");
     private static final Set<String> FUNCTION_CALL = Set.of("name", "arguments");
+    private static final Content EMPTY_TEXT = Content.text("");
 
     private MessageCodec() {
     }
@@ -95,7 +96,8 @@ final class MessageCodec {
             case VALUE_NULL:
                 return null;
             case VALUE_STRING:
-                return Content.text(in.parser().getText());
+                // A stream's first and last deltas often say "content": "": one shared instance.
+                return in.parser().getTextLength() == 0 ? EMPTY_TEXT : Content.text(in.parser().getText());
             case START_ARRAY:
                 return Content.parts(in.array("a content part object", MessageCodec::readPart));
             default:
