@@ -1,5 +1,7 @@
 package dev.gomodel.providers;
 
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -9,7 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The settings every HTTP provider's builder shares; each provider's builder extends it with
@@ -39,6 +44,13 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private int maxResponseBytes = 32 * 1024 * 1024;
     private int maxEventBytes = 8 * 1024 * 1024;
     private int logBodyChars;
+    private SSLContext sslContext;
+    private SSLParameters sslParameters;
+    private ProxySelector proxy;
+    private Authenticator proxyAuthenticator;
+    private HttpClient.Version httpVersion;
+    private HttpClient.Version streamHttpVersion;
+    private Consumer<HttpClient.Builder> httpClientCustomizer;
 
     /**
      * Starts a builder with the provider's defaults and the shared ones: no API key, no extra
@@ -186,9 +198,18 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     }
 
     /**
-     * The JDK client to use instead of one built for this provider; its own connect timeout,
-     * version and executor then apply. The provider does not close a client it was given.
-     * Default: a client built for the provider.
+     * The JDK client to use instead of the one the library builds; its own connect timeout,
+     * default version, executor, TLS and proxy settings then apply. The provider does not close
+     * a client it was given. Default: a client built by the library and shared with the other
+     * providers whose transport settings are equal.
+     *
+     * <p>What a whole client gives up, compared with {@link #sslContext}, {@link #proxy} and
+     * {@link #httpClientCustomizer}: the library's inline executor (a blocking call then costs two
+     * hand-offs between threads, and stream chunks arrive on the JDK's executor), its connect
+     * timeout and redirect policy, sharing with other providers, and {@code close()} (the client
+     * is the caller's to close). Streams still go over {@link #streamHttpVersion} (HTTP/1.1 by
+     * default), so the streaming contract holds. Cannot be combined with the TLS, proxy or
+     * customizer settings, which configure a client the library builds.
      *
      * @param httpClient the client
      * @return this builder
@@ -212,6 +233,113 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      */
     public B executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        return self();
+    }
+
+    /**
+     * The TLS context of the library's JDK client: the certificates it trusts (a private CA, a
+     * self-signed server) and, for mutual TLS, the key it presents. Default: the JDK's default
+     * context, which trusts the JDK's CA certificates.
+     *
+     * @param sslContext the context, initialised
+     * @return this builder
+     * @throws NullPointerException if {@code sslContext} is {@code null}
+     */
+    public B sslContext(SSLContext sslContext) {
+        this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+        return self();
+    }
+
+    /**
+     * TLS parameters of the library's JDK client: protocols, cipher suites, server names. Copied
+     * now, so later changes to {@code sslParameters} do not reach the provider. For mutual TLS
+     * give the key in {@link #sslContext}; the server asks for it. Default: the JDK's.
+     *
+     * @param sslParameters the parameters
+     * @return this builder
+     * @throws NullPointerException if {@code sslParameters} is {@code null}
+     */
+    public B sslParameters(SSLParameters sslParameters) {
+        this.sslParameters = new TransportSettings(null, Objects.requireNonNull(sslParameters, "sslParameters"), null,
+                null, null, null, null).sslParameters();
+        return self();
+    }
+
+    /**
+     * The proxy of the library's JDK client, chosen per request; {@code ProxySelector.of(address)}
+     * for one HTTP proxy. {@code https://} upstreams are reached through a {@code CONNECT} tunnel,
+     * so the proxy sees only the host name. Default: none, whatever the JVM's default selector says.
+     *
+     * @param proxy the selector
+     * @return this builder
+     * @throws NullPointerException if {@code proxy} is {@code null}
+     */
+    public B proxy(ProxySelector proxy) {
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
+        return self();
+    }
+
+    /**
+     * Answers a proxy's {@code 407 Proxy Authentication Required}. The JDK client supports the
+     * Basic scheme only, and by default refuses it for {@code CONNECT} tunnels, that is for every
+     * {@code https://} upstream: allow it by starting the JVM with
+     * {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty). The authenticator also answers
+     * a {@code 401} from the upstream, which API keys make unlikely. Default: none.
+     *
+     * @param proxyAuthenticator the authenticator, for example one returning a
+     *     {@link java.net.PasswordAuthentication} when {@code getRequestorType()} is {@code PROXY}
+     * @return this builder
+     * @throws NullPointerException if {@code proxyAuthenticator} is {@code null}
+     */
+    public B proxyAuthenticator(Authenticator proxyAuthenticator) {
+        this.proxyAuthenticator = Objects.requireNonNull(proxyAuthenticator, "proxyAuthenticator");
+        return self();
+    }
+
+    /**
+     * The HTTP version of non-streamed calls. Default: HTTP/2 for an {@code https://} base URL
+     * (HTTP/1.1 where the server does not offer HTTP/2), HTTP/1.1 for {@code http://} (an h2c
+     * upgrade stalls many local servers), and a client's own given by {@link #httpClient}.
+     *
+     * @param httpVersion the version
+     * @return this builder
+     * @throws NullPointerException if {@code httpVersion} is {@code null}
+     */
+    public B httpVersion(HttpClient.Version httpVersion) {
+        this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion");
+        return self();
+    }
+
+    /**
+     * The HTTP version of streamed calls. Default: HTTP/1.1, one connection per open stream, so
+     * that TCP's own flow control holds a paused stream's body outside the heap and a paused
+     * stream never delays another call. Over HTTP/2 the JDK client reads ahead up to its stream
+     * window, 16 MiB by default, for every stream whose subscriber pauses, and paused streams can
+     * use up the connection's window and stall every other call on it; choose HTTP/2 only with a
+     * smaller window ({@code -Djdk.httpclient.windowsize}, see the README's Transport section).
+     *
+     * @param streamHttpVersion the version
+     * @return this builder
+     * @throws NullPointerException if {@code streamHttpVersion} is {@code null}
+     */
+    public B streamHttpVersion(HttpClient.Version streamHttpVersion) {
+        this.streamHttpVersion = Objects.requireNonNull(streamHttpVersion, "streamHttpVersion");
+        return self();
+    }
+
+    /**
+     * Called with the builder of the library's JDK client after the TLS, proxy and version
+     * settings, for anything else ({@code cookieHandler}, {@code localAddress}, ...). The library
+     * then sets its own executor (see {@link #executor}) and connect timeout, which the hook cannot
+     * replace. Providers share a client only when they were given the same hook object. Default:
+     * none.
+     *
+     * @param httpClientCustomizer the hook; it must not keep the builder
+     * @return this builder
+     * @throws NullPointerException if {@code httpClientCustomizer} is {@code null}
+     */
+    public B httpClientCustomizer(Consumer<HttpClient.Builder> httpClientCustomizer) {
+        this.httpClientCustomizer = Objects.requireNonNull(httpClientCustomizer, "httpClientCustomizer");
         return self();
     }
 
@@ -264,13 +392,25 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      *
      * @return a copy; later changes to this builder do not reach it
      * @throws NullPointerException if the name or base URL was never set and has no default
+     * @throws IllegalArgumentException if {@link #httpClient} was combined with a setting that
+     *     configures the library's own client ({@code sslContext}, {@code sslParameters},
+     *     {@code proxy}, {@code proxyAuthenticator}, {@code httpClientCustomizer}), naming it
      */
     protected HttpSettings settings() {
         Objects.requireNonNull(name, "name is required: this provider has no default name");
         Objects.requireNonNull(baseUrl, "baseUrl is required: this provider has no default base URL");
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        TransportSettings transport = new TransportSettings(sslContext, sslParameters, proxy, proxyAuthenticator,
+                httpVersion, streamHttpVersion, httpClientCustomizer);
+        if (httpClient != null && transport.configuresClient()) {
+            String setting = sslContext != null ? "sslContext" : sslParameters != null ? "sslParameters"
+                    : proxy != null ? "proxy" : proxyAuthenticator != null ? "proxyAuthenticator"
+                    : "httpClientCustomizer";
+            throw new IllegalArgumentException(setting + " configures the client the library builds and cannot be "
+                    + "combined with httpClient: configure the HttpClient you pass instead, or drop httpClient");
+        }
         return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
-                maxResponseBytes, maxEventBytes, logBodyChars);
+                maxResponseBytes, maxEventBytes, logBodyChars, transport);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
  * @param maxResponseBytes the largest non-streamed body accepted
  * @param maxEventBytes the largest single stream event accepted
  * @param logBodyChars how much of each request and response body to log; {@code 0} logs none
+ * @param transport how the JDK client is configured: TLS, proxy, HTTP versions
  */
 public record HttpSettings(
         String name,
@@ -37,7 +38,8 @@ public record HttpSettings(
         Executor executor,
         int maxResponseBytes,
         int maxEventBytes,
-        int logBodyChars) {
+        int logBodyChars,
+        TransportSettings transport) {
 
     /**
      * Copies the headers and models.
@@ -53,8 +55,10 @@ public record HttpSettings(
      * @param maxResponseBytes the largest non-streamed body
      * @param maxEventBytes the largest stream event
      * @param logBodyChars how much of each body to log
+     * @param transport how the JDK client is configured
      * @throws NullPointerException if {@code name}, {@code baseUrl}, {@code headers},
-     *     {@code models}, {@code timeouts}, a header's name or value, or a model is {@code null}
+     *     {@code models}, {@code timeouts}, {@code transport}, a header's name or value, or a
+     *     model is {@code null}
      */
     public HttpSettings {
         Objects.requireNonNull(name, "name");
@@ -62,6 +66,30 @@ public record HttpSettings(
         headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
         models = Set.copyOf(Objects.requireNonNull(models, "models"));
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * Settings with the {@linkplain TransportSettings#defaults() default transport}.
+     *
+     * @param name the provider's name
+     * @param baseUrl the base URL, without a trailing {@code /}
+     * @param apiKey the API key, or {@code null}
+     * @param headers the headers; copied
+     * @param models the models; copied
+     * @param timeouts the time limits
+     * @param httpClient the caller's client, or {@code null}
+     * @param executor the built client's executor, or {@code null}
+     * @param maxResponseBytes the largest non-streamed body
+     * @param maxEventBytes the largest stream event
+     * @param logBodyChars how much of each body to log
+     * @throws NullPointerException as the canonical constructor
+     */
+    public HttpSettings(String name, URI baseUrl, String apiKey, Map<String, String> headers, Set<String> models,
+            Timeouts timeouts, HttpClient httpClient, Executor executor, int maxResponseBytes, int maxEventBytes,
+            int logBodyChars) {
+        this(name, baseUrl, apiKey, headers, models, timeouts, httpClient, executor, maxResponseBytes, maxEventBytes,
+                logBodyChars, TransportSettings.defaults());
     }
 
     /**
@@ -78,6 +106,6 @@ public record HttpSettings(
     public String toString() {
         return "HttpSettings[name=" + name + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
                 + ", headers=" + headers.keySet() + ", models=" + models + ", timeouts=" + timeouts
-                + ", logBodyChars=" + logBodyChars + "]";
+                + ", logBodyChars=" + logBodyChars + ", transport=" + transport + "]";
     }
 }

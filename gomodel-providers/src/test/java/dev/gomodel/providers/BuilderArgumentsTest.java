@@ -110,6 +110,13 @@ class BuilderArgumentsTest {
                 missing("timeouts(null)", b -> b.timeouts(null), "timeouts"),
                 missing("httpClient(null)", b -> b.httpClient(null), "httpClient"),
                 missing("executor(null)", b -> b.executor(null), "executor"),
+                missing("sslContext(null)", b -> b.sslContext(null), "sslContext"),
+                missing("sslParameters(null)", b -> b.sslParameters(null), "sslParameters"),
+                missing("proxy(null)", b -> b.proxy(null), "proxy"),
+                missing("proxyAuthenticator(null)", b -> b.proxyAuthenticator(null), "proxyAuthenticator"),
+                missing("httpVersion(null)", b -> b.httpVersion(null), "httpVersion"),
+                missing("streamHttpVersion(null)", b -> b.streamHttpVersion(null), "streamHttpVersion"),
+                missing("httpClientCustomizer(null)", b -> b.httpClientCustomizer(null), "httpClientCustomizer"),
                 bad("maxResponseBytes(0)", b -> b.maxResponseBytes(0), "maxResponseBytes must be positive, got 0"),
                 bad("maxResponseBytes(-1)", b -> b.maxResponseBytes(-1), "maxResponseBytes must be positive, got -1"),
                 bad("maxEventBytes(0)", b -> b.maxEventBytes(0), "maxEventBytes must be positive, got 0"),
@@ -379,6 +386,32 @@ class BuilderArgumentsTest {
         try (Provider provider = make.get()) {
             assertThat(provider.toString()).doesNotContain("secret").contains("apiKey=***");
         }
+    }
+
+    static Stream<Arguments> clientSettingsWithAWholeClient() throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getDefault();
+        return Stream.of(
+                Arguments.of("sslContext", (Consumer<HttpProviderBuilder<?>>) b -> b.sslContext(context)),
+                Arguments.of("sslParameters",
+                        (Consumer<HttpProviderBuilder<?>>) b -> b.sslParameters(new javax.net.ssl.SSLParameters())),
+                Arguments.of("proxy", (Consumer<HttpProviderBuilder<?>>) b -> b.proxy(java.net.ProxySelector.of(
+                        java.net.InetSocketAddress.createUnresolved("proxy.example", 3128)))),
+                Arguments.of("proxyAuthenticator",
+                        (Consumer<HttpProviderBuilder<?>>) b -> b.proxyAuthenticator(new java.net.Authenticator() { })),
+                Arguments.of("httpClientCustomizer",
+                        (Consumer<HttpProviderBuilder<?>>) b -> b.httpClientCustomizer(builder -> { })));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientSettingsWithAWholeClient")
+    void aSettingOfTheLibrarysClientCannotBeCombinedWithAWholeClient(String setting,
+            Consumer<HttpProviderBuilder<?>> set) {
+        OpenAiProvider.Builder builder = OpenAiProvider.builder().httpClient(java.net.http.HttpClient.newHttpClient());
+        set.accept(builder);
+
+        assertThatThrownBy(builder::build).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(setting + " configures the client the library builds and cannot be combined "
+                        + "with httpClient");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.gomodel.error.GoModelException;
 import dev.gomodel.internal.stream.FailedPublisher;
 import dev.gomodel.providers.HttpSettings;
 import dev.gomodel.providers.Timeouts;
+import dev.gomodel.providers.TransportSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,14 +15,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * A provider's HTTP layer: one {@link HttpClient} (so connections are reused), its time and
- * size limits, and the calls in flight so that {@link #close()} can end them.
+ * A provider's HTTP layer: the {@link HttpClient} it shares with the providers whose transport
+ * settings are equal (see {@link SharedClients}), the HTTP version of its calls and of its
+ * streams, its time and size limits, and the calls in flight so that {@link #close()} can end
+ * them.
  *
  * <p>Threads. A client built here runs the JDK's tasks inline instead of handing each one to
  * another thread: a blocking {@code create} sends and waits on its caller's thread, and responses
@@ -37,6 +40,9 @@ public final class HttpTransport implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
 
+    /** The {@code Accept} of a streamed request. */
+    private static final String STREAM_TYPE = "text/event-stream";
+
     /** How much of an error body is read; the rest is not needed for the message. */
     static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -51,11 +57,17 @@ public final class HttpTransport implements AutoCloseable {
     private volatile HttpClient client;
     /** Where asynchronous calls start; {@code null} when the caller gave the client or executor. */
     private final HttpThreads threads;
-    /** Whether {@link #client} was built here, and so is this transport's to close. */
-    private final boolean ownsClient;
+    /** The shared client this transport uses, released on close; {@code null} when the caller gave one. */
+    private final SharedClients.Shared shared;
+    /** The version non-streamed requests ask for, or {@code null} for the client's own. */
+    private final HttpClient.Version callVersion;
+    /** The version streamed requests ask for. */
+    private final HttpClient.Version streamVersion;
     private volatile boolean closed;
+    /** Set by the first {@link #close()}, so that the shared client is released once. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    private HttpTransport(HttpSettings settings, HttpClient client, HttpThreads threads) {
+    private HttpTransport(HttpSettings settings, HttpClient client, SharedClients.Shared shared, HttpThreads threads) {
         this.provider = settings.name();
         this.timeouts = settings.timeouts();
         this.maxResponseBytes = settings.maxResponseBytes();
@@ -63,23 +75,33 @@ public final class HttpTransport implements AutoCloseable {
         this.bodyLog = BodyLog.of(settings.name(), settings.logBodyChars());
         this.watchdog = new Watchdog(inFlight, settings.timeouts());
         this.client = client;
+        this.shared = shared;
         this.threads = threads;
-        this.ownsClient = settings.httpClient() == null;
+        TransportSettings transport = settings.transport();
+        boolean plain = "http".equalsIgnoreCase(settings.baseUrl().getScheme());
+        this.callVersion = transport.httpVersion() != null ? transport.httpVersion()
+                : settings.httpClient() != null ? null
+                : plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+        this.streamVersion = transport.streamHttpVersion() != null ? transport.streamHttpVersion()
+                : HttpClient.Version.HTTP_1_1;
     }
 
     /**
      * The transport a provider configured with {@code settings} uses: the caller's client, or
-     * one built for it (with threads of its own unless the caller gave an executor). Logs one
-     * warning when the base URL would send credentials over plain HTTP to another host.
+     * the client shared by every provider with the same transport settings (see
+     * {@link SharedClients}), with threads of its own to start asynchronous calls unless the
+     * caller gave an executor. Logs one warning when the base URL would send credentials over
+     * plain HTTP to another host.
      */
     public static HttpTransport create(HttpSettings settings) {
         warnIfCleartext(settings.baseUrl());
         if (settings.httpClient() != null) {
-            return new HttpTransport(settings, settings.httpClient(), null);
+            return new HttpTransport(settings, settings.httpClient(), null, null);
         }
+        SharedClients.Shared shared = SharedClients.acquire(new SharedClients.Key(settings.transport(),
+                settings.timeouts().connect(), settings.executor()));
         HttpThreads threads = settings.executor() == null ? new HttpThreads(settings.name()) : null;
-        return new HttpTransport(settings, newClient(settings.baseUrl(), settings.timeouts(), settings.executor()),
-                threads);
+        return new HttpTransport(settings, shared.client(), shared, threads);
     }
 
     /**
@@ -96,28 +118,12 @@ public final class HttpTransport implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .header("User-Agent", "gomodel-java");
+        HttpClient.Version version = STREAM_TYPE.equals(accept) ? streamVersion : callVersion;
+        if (version != null) {
+            builder.version(version);
+        }
         headers.forEach(builder::setHeader);
         return builder;
-    }
-
-    /**
-     * A client for {@code baseUrl}: HTTP/1.1 for {@code http://} (an h2c upgrade stalls many
-     * local servers), HTTP/2 with fallback for {@code https://}, the connect timeout, and the
-     * caller's executor, or none.
-     *
-     * <p>Without one, the client runs its tasks on the thread that has them: the JDK hands its
-     * I/O thread's work to the executor, by default a thread per task, which costs every call
-     * a hand-off (two for a blocking send) that the end-to-end benchmark measures in latency,
-     * throughput and stream speed. Nothing here blocks in those tasks.
-     */
-    private static HttpClient newClient(URI baseUrl, Timeouts timeouts, Executor executor) {
-        return HttpClient.newBuilder()
-                .connectTimeout(timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
-                        : HttpClient.Version.HTTP_2)
-                .executor(executor != null ? executor : Runnable::run)
-                .build();
     }
 
     /** Logs one warning when requests, and so their credentials, would cross a network unencrypted. */
@@ -248,43 +254,26 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Ends every call in flight with an exception saying the provider is closed; later calls
-     * fail the same way. A client built here is released: its idle threads end now, and on
-     * JDKs where {@link HttpClient} is {@link AutoCloseable} (21 and later) it is closed, which
-     * closes its connections; on JDK 17, which has no way to close a client, its connections
-     * and selector thread go when it is garbage collected, which nothing here prevents. A
-     * client or executor given by the caller is left to the caller.
+     * fail the same way. The provider's threads end now, and its hold on the shared client is
+     * released: the last provider to release one closes it (see {@link SharedClients.Shared#release()}).
+     * A client or executor given by the caller is left to the caller.
      */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         closed = true;
         for (Exchange<?> exchange : inFlight) {
             exchange.fail(closedException());
         }
         inFlight.clear();
-        HttpClient released = client;
         client = null;
-        if (ownsClient && released instanceof AutoCloseable closeable) {
-            // Every exchange was aborted above, so closing waits only for the I/O thread to end.
-            // Inside one of the client's callbacks this thread may be that I/O thread, which can
-            // never see itself end: there the close finishes on a thread of its own.
-            if (!ClientCallbacks.isRunning()) {
-                closeQuietly(closeable);
-            } else {
-                Thread closer = new Thread(() -> closeQuietly(closeable), "gomodel-http-" + provider + "-close");
-                closer.setDaemon(true);
-                closer.start();
-            }
+        if (shared != null) {
+            shared.release();
         }
         if (threads != null) {
             threads.shutdown();
-        }
-    }
-
-    private void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> provider + ": closing the HTTP client failed", e);
         }
     }
 }

@@ -79,7 +79,12 @@ class SoakTest {
             CountingListener listener = new CountingListener();
             GoModelClient client = GoModelClient.builder()
                     .provider(OpenAiProvider.builder().name("soak").baseUrl(server.baseUrl()).apiKey("sk-soak")
-                            .timeouts(Timeouts.defaults().withIdle(IDLE).withResponseHeaders(HEADERS)).build())
+                            .timeouts(Timeouts.defaults().withIdle(IDLE).withResponseHeaders(HEADERS))
+                            // A JDK client of its own (a hook no other provider has), so that closing
+                            // the client shows its connections go: a shared one stays open while
+                            // providers of other tests in this JVM still use it.
+                            .httpClientCustomizer(builder -> { })
+                            .build())
                     // The breaker stays closed so that every call reaches the upstream: a soak that
                     // mostly failed fast on an open circuit would prove little.
                     .routing(router -> router.listener(listener).circuitBreaker(CircuitBreakerPolicy.disabled())
