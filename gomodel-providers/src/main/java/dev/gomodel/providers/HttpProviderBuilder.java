@@ -4,6 +4,7 @@ import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -51,6 +52,7 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private HttpClient.Version httpVersion;
     private HttpClient.Version streamHttpVersion;
     private Consumer<HttpClient.Builder> httpClientCustomizer;
+    private ConcurrencyLimit concurrencyLimit = ConcurrencyLimit.defaults();
 
     /**
      * Starts a builder with the provider's defaults and the shared ones: no API key, no extra
@@ -344,6 +346,25 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     }
 
     /**
+     * Sets how many calls this provider sends at once, streams included, and how long a call
+     * beyond that waits for one to end before it fails with
+     * {@link dev.gomodel.error.ConcurrencyLimitException}, a local failure that the router
+     * neither retries, nor falls back on, nor counts against the provider. Default
+     * {@link ConcurrencyLimit#defaults()}: 256 calls, a wait of up to 30 seconds.
+     *
+     * @param maxInFlight the most calls in flight at once
+     * @param maxWait the longest a call waits for a slot; {@link Duration#ZERO} fails at once
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxInFlight} is not positive or {@code maxWait}
+     *     is negative
+     * @throws NullPointerException if {@code maxWait} is {@code null}
+     */
+    public B concurrencyLimit(int maxInFlight, Duration maxWait) {
+        this.concurrencyLimit = new ConcurrencyLimit(maxInFlight, maxWait);
+        return self();
+    }
+
+    /**
      * Sets the largest non-streamed response body accepted; default 32 MiB. A larger body fails
      * the call with a {@link dev.gomodel.error.MalformedResponseException}.
      *
@@ -410,7 +431,7 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
                     + "combined with httpClient: configure the HttpClient you pass instead, or drop httpClient");
         }
         return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
-                maxResponseBytes, maxEventBytes, logBodyChars, transport);
+                maxResponseBytes, maxEventBytes, logBodyChars, transport, concurrencyLimit);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
  * @param maxEventBytes the largest single stream event accepted
  * @param logBodyChars how much of each request and response body to log; {@code 0} logs none
  * @param transport how the JDK client is configured: TLS, proxy, HTTP versions
+ * @param concurrencyLimit how many calls go at once, and how long others wait
  */
 public record HttpSettings(
         String name,
@@ -39,7 +40,8 @@ public record HttpSettings(
         int maxResponseBytes,
         int maxEventBytes,
         int logBodyChars,
-        TransportSettings transport) {
+        TransportSettings transport,
+        ConcurrencyLimit concurrencyLimit) {
 
     /**
      * Copies the headers and models.
@@ -56,9 +58,10 @@ public record HttpSettings(
      * @param maxEventBytes the largest stream event
      * @param logBodyChars how much of each body to log
      * @param transport how the JDK client is configured
+     * @param concurrencyLimit how many calls go at once
      * @throws NullPointerException if {@code name}, {@code baseUrl}, {@code headers},
-     *     {@code models}, {@code timeouts}, {@code transport}, a header's name or value, or a
-     *     model is {@code null}
+     *     {@code models}, {@code timeouts}, {@code transport}, {@code concurrencyLimit}, a
+     *     header's name or value, or a model is {@code null}
      */
     public HttpSettings {
         Objects.requireNonNull(name, "name");
@@ -67,10 +70,12 @@ public record HttpSettings(
         models = Set.copyOf(Objects.requireNonNull(models, "models"));
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
     }
 
     /**
-     * Settings with the {@linkplain TransportSettings#defaults() default transport}.
+     * Settings with the {@linkplain TransportSettings#defaults() default transport} and
+     * {@linkplain ConcurrencyLimit#defaults() concurrency limit}.
      *
      * @param name the provider's name
      * @param baseUrl the base URL, without a trailing {@code /}
@@ -89,7 +94,7 @@ public record HttpSettings(
             Timeouts timeouts, HttpClient httpClient, Executor executor, int maxResponseBytes, int maxEventBytes,
             int logBodyChars) {
         this(name, baseUrl, apiKey, headers, models, timeouts, httpClient, executor, maxResponseBytes, maxEventBytes,
-                logBodyChars, TransportSettings.defaults());
+                logBodyChars, TransportSettings.defaults(), ConcurrencyLimit.defaults());
     }
 
     /**
@@ -106,6 +111,6 @@ public record HttpSettings(
     public String toString() {
         return "HttpSettings[name=" + name + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
                 + ", headers=" + headers.keySet() + ", models=" + models + ", timeouts=" + timeouts
-                + ", logBodyChars=" + logBodyChars + ", transport=" + transport + "]";
+                + ", logBodyChars=" + logBodyChars + ", transport=" + transport + ", concurrencyLimit=" + concurrencyLimit + "]";
     }
 }

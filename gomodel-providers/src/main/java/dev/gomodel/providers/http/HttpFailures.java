@@ -87,6 +87,22 @@ final class HttpFailures {
         return false;
     }
 
+    /**
+     * Whether the JDK client refused to open an HTTP/2 stream because the connection already has
+     * as many as the server allows; nothing was sent (see {@link StreamLimits}).
+     */
+    static boolean isStreamLimit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException && "too many concurrent streams".equals(t.getMessage())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static String describe(Throwable cause) {
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + message;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -96,12 +97,28 @@ public final class HttpTransport implements AutoCloseable {
     public static HttpTransport create(HttpSettings settings) {
         warnIfCleartext(settings.baseUrl());
         if (settings.httpClient() != null) {
-            return new HttpTransport(settings, settings.httpClient(), null, null);
+            return new HttpTransport(settings, limited(settings, settings.httpClient(), new StreamLimits(), null),
+                    null, null);
         }
         SharedClients.Shared shared = SharedClients.acquire(new SharedClients.Key(settings.transport(),
                 settings.timeouts().connect(), settings.executor()));
         HttpThreads threads = settings.executor() == null ? new HttpThreads(settings.name()) : null;
-        return new HttpTransport(settings, shared.client(), shared, threads);
+        return new HttpTransport(settings, limited(settings, shared.client(), shared.streamLimits(), threads), shared,
+                threads);
+    }
+
+    /**
+     * The client as this provider sees it, within its concurrency limit; a call that waited
+     * continues on the provider's threads, or, without them, on the caller's executor or the
+     * thread that freed the slot.
+     */
+    private static HttpClient limited(HttpSettings settings, HttpClient client, StreamLimits streams,
+            HttpThreads threads) {
+        Executor starter = threads != null ? threads : settings.executor() != null ? settings.executor()
+                : settings.httpClient() != null ? settings.httpClient().executor().orElse(Runnable::run)
+                : Runnable::run;
+        return new LimitedClient(client, settings.name(), settings.concurrencyLimit().maxInFlight(),
+                settings.concurrencyLimit().maxWait(), streams, starter);
     }
 
     /**

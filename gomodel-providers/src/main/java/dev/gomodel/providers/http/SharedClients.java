@@ -90,6 +90,7 @@ final class SharedClients {
         private volatile HttpClient client;
         /** Guarded by {@link #CLIENTS}. */
         private int users;
+        private final StreamLimits streamLimits = new StreamLimits();
 
         private Shared(Key key, HttpClient client) {
             this.key = key;
@@ -98,6 +99,11 @@ final class SharedClients {
 
         HttpClient client() {
             return client;
+        }
+
+        /** The HTTP/2 stream limits of the shared client's servers. */
+        StreamLimits streamLimits() {
+            return streamLimits;
         }
 
         /**
