@@ -1,8 +1,8 @@
 package dev.gomodel.error;
 
 /**
- * The exchange failed below HTTP: connection refused or reset, TLS failure, the connection
- * closed before a complete response. The cause is the underlying {@link java.io.IOException}.
+ * The exchange failed below HTTP: connection refused or reset, the connection closed before a
+ * complete response. A failed TLS handshake is a {@link TlsException} instead. The cause is the underlying {@link java.io.IOException}.
  * Immutable.
  */
 public final class ConnectionException extends GoModelException {

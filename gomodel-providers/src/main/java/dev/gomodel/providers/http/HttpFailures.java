@@ -4,6 +4,7 @@ import dev.gomodel.error.ConnectionException;
 import dev.gomodel.error.GoModelException;
 import dev.gomodel.error.RequestTimeoutException;
 import dev.gomodel.error.RequestTimeoutException.Phase;
+import dev.gomodel.error.TlsException;
 import dev.gomodel.providers.Timeouts;
 import java.io.EOFException;
 import java.io.IOException;
@@ -47,6 +48,10 @@ final class HttpFailures {
         if (cause instanceof HttpTimeoutException) {
             return new RequestTimeoutException(provider, Phase.RESPONSE_HEADERS, timeouts.responseHeaders(), cause);
         }
+        TlsException tls = TlsFailures.describe(provider, cause);
+        if (tls != null) {
+            return tls;
+        }
         if (cause instanceof ConnectException) {
             return new ConnectionException(provider + ": could not connect: " + describe(cause), provider, cause);
         }
@@ -72,7 +77,7 @@ final class HttpFailures {
     static boolean isStaleConnection(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof CancellationException || cause instanceof HttpTimeoutException
-                || cause instanceof ConnectException) {
+                || cause instanceof ConnectException || TlsFailures.isHandshake(cause)) {
             return false;
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {

@@ -146,8 +146,11 @@ final class LimitedClient extends HttpClient {
         private final long deadline = System.nanoTime() + maxWait.toNanos();
         /** The server's streams, when the request goes over HTTP/2; else {@code null}. */
         private final SlotQueue stream;
-        private final AtomicBoolean callHeld = new AtomicBoolean();
-        private final AtomicBoolean streamHeld = new AtomicBoolean();
+        private final Held held;
+        private final AtomicBoolean callHeld;
+        private final AtomicBoolean streamHeld;
+        /** What the JDK is given: it refers to the slots, never to this client (see {@link Held}). */
+        private final HttpResponse.BodyHandler<T> releasing;
         private volatile CompletableFuture<HttpResponse<T>> pending;
         private volatile CompletableFuture<Void> waiting;
 
@@ -155,6 +158,10 @@ final class LimitedClient extends HttpClient {
             this.request = request;
             this.handler = handler;
             this.stream = usesHttp2(request) ? streams.of(request.uri()) : null;
+            this.held = new Held(calls, stream);
+            this.callHeld = held.call;
+            this.streamHeld = held.stream;
+            this.releasing = new ReleasingHandler<>(handler, held);
             // Cancelling the result (an aborted call) stops a wait or the JDK's exchange.
             result.whenComplete((response, failure) -> {
                 if (failure != null) {
@@ -181,7 +188,7 @@ final class LimitedClient extends HttpClient {
                     awaitHere(stream, retried, streamHeld);
                 }
                 try {
-                    return delegate.send(request, this::bodySubscriber);
+                    return delegate.send(request, releasing);
                 } catch (IOException e) {
                     if (stream == null || !HttpFailures.isStreamLimit(e)) {
                         releaseAll();
@@ -280,7 +287,7 @@ final class LimitedClient extends HttpClient {
                 releaseAll();
                 return;
             }
-            CompletableFuture<HttpResponse<T>> exchange = delegate.sendAsync(request, this::bodySubscriber);
+            CompletableFuture<HttpResponse<T>> exchange = delegate.sendAsync(request, releasing);
             pending = exchange;
             if (result.isDone()) {
                 exchange.cancel(true);
@@ -308,18 +315,8 @@ final class LimitedClient extends HttpClient {
             }
         }
 
-        private HttpResponse.BodySubscriber<T> bodySubscriber(HttpResponse.ResponseInfo info) {
-            return new Releasing<>(handler.apply(info), this::releaseAll);
-        }
-
-        /** Gives back what this call holds; once each. */
         private void releaseAll() {
-            if (streamHeld.compareAndSet(true, false)) {
-                stream.give();
-            }
-            if (callHeld.compareAndSet(true, false)) {
-                calls.give();
-            }
+            held.releaseAll();
         }
 
         private void forget(CompletableFuture<Void> wait) {
@@ -337,6 +334,51 @@ final class LimitedClient extends HttpClient {
     private boolean usesHttp2(HttpRequest request) {
         return "https".equalsIgnoreCase(request.uri().getScheme())
                 && request.version().orElse(delegate.version()) == Version.HTTP_2;
+    }
+
+    /**
+     * The slots one call holds, and their release. The JDK client keeps body handlers and
+     * subscribers reachable after an exchange (a pooled connection may refer to its last one), so
+     * what it is given refers to this and to the caller's handler only: were it to reach the JDK
+     * client's facade, the facade could never be collected, and on JDK 17 a client that is not
+     * collected never lets go of its connections and selector thread.
+     */
+    private static final class Held {
+        private final SlotQueue calls;
+        private final SlotQueue streams;
+        final AtomicBoolean call = new AtomicBoolean();
+        final AtomicBoolean stream = new AtomicBoolean();
+
+        Held(SlotQueue calls, SlotQueue streams) {
+            this.calls = calls;
+            this.streams = streams;
+        }
+
+        /** Gives back what the call holds; once each. */
+        void releaseAll() {
+            if (stream.compareAndSet(true, false)) {
+                streams.give();
+            }
+            if (call.compareAndSet(true, false)) {
+                calls.give();
+            }
+        }
+    }
+
+    /** The caller's body handler, with the body's end releasing the call's slots. */
+    private static final class ReleasingHandler<T> implements HttpResponse.BodyHandler<T> {
+        private final HttpResponse.BodyHandler<T> handler;
+        private final Held held;
+
+        ReleasingHandler(HttpResponse.BodyHandler<T> handler, Held held) {
+            this.handler = handler;
+            this.held = held;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
+            return new Releasing<>(handler.apply(info), held::releaseAll);
+        }
     }
 
     /** A body subscriber that calls {@code release} once its body ended, failed or was cancelled. */
