@@ -6,6 +6,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -17,6 +18,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * trusted), no subject alternative name matching the host, an expired certificate, or an alert
  * from the server ({@code bad_certificate} or {@code certificate_required} when it wants a client
  * certificate, {@code handshake_failure} or {@code protocol_version} when nothing is shared).
+ *
+ * <p>With TLS 1.3 a server that refuses the client's certificate may close the connection while
+ * the client already sends its request, which the JDK then reports as a broken pipe with no word
+ * of TLS; that case stays a connection failure.
  */
 final class TlsFailures {
 
@@ -65,6 +70,12 @@ final class TlsFailures {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
             if (t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException) {
+                return t;
+            }
+            // With TLS 1.3 the server judges the client's certificate after the client finished its
+            // side of the handshake, so its alert may come as a plain SSLException.
+            if (t instanceof SSLException && t.getMessage() != null
+                    && (t.getMessage().contains("bad_certificate") || t.getMessage().contains("certificate_required"))) {
                 return t;
             }
         }
