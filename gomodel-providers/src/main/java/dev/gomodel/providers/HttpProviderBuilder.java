@@ -53,6 +53,7 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     private HttpClient.Version streamHttpVersion;
     private Consumer<HttpClient.Builder> httpClientCustomizer;
     private ConcurrencyLimit concurrencyLimit = ConcurrencyLimit.defaults();
+    private boolean compression = true;
 
     /**
      * Starts a builder with the provider's defaults and the shared ones: no API key, no extra
@@ -164,12 +165,29 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      * @throws NullPointerException if {@code name} or {@code value} is {@code null}
      * @throws IllegalArgumentException if the name is not an HTTP token or is one the JDK client
      *     sets itself ({@code Host}, {@code Content-Length}, ...), or the value holds a line break
-     *     or another character a header cannot carry; the message never shows the value
+     *     or another character a header cannot carry (the message never shows the value), or an
+     *     {@code Accept-Encoding} asks for an encoding other than gzip and identity
      */
     public B header(String name, String value) {
         requireHeaderName(name, "header name");
-        headers.put(name, requireHeaderValue(value, "header " + name + " value"));
+        requireHeaderValue(value, "header " + name + " value");
+        if (name.equalsIgnoreCase("Accept-Encoding")) {
+            requireDecodable(value);
+        }
+        headers.put(name, value);
         return self();
+    }
+
+    /** An {@code Accept-Encoding} of the user's may ask only for what the library decodes. */
+    private static void requireDecodable(String value) {
+        for (String coding : value.split(",")) {
+            String name = coding.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && !name.equals("gzip") && !name.equals("x-gzip") && !name.equals("identity")) {
+                throw new IllegalArgumentException("header Accept-Encoding asks for \"" + name + "\", which "
+                        + "gomodel-java does not decode: only gzip and identity are accepted (compression(true), the "
+                        + "default, already asks for gzip)");
+            }
+        }
     }
 
     /**
@@ -365,6 +383,21 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
     }
 
     /**
+     * Whether requests ask for a gzip-compressed answer ({@code Accept-Encoding: gzip}); default
+     * {@code true}. A gzip answer is decoded as it arrives, streams included, and the size limits
+     * ({@link #maxResponseBytes}, {@link #maxEventBytes}) apply to the decoded bytes, so a
+     * compression bomb fails with a {@link dev.gomodel.error.MalformedResponseException}. An
+     * {@code Accept-Encoding} header set with {@link #header} replaces this one.
+     *
+     * @param compression whether to ask for gzip
+     * @return this builder
+     */
+    public B compression(boolean compression) {
+        this.compression = compression;
+        return self();
+    }
+
+    /**
      * Sets the largest non-streamed response body accepted; default 32 MiB. A larger body fails
      * the call with a {@link dev.gomodel.error.MalformedResponseException}.
      *
@@ -431,7 +464,7 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
                     + "combined with httpClient: configure the HttpClient you pass instead, or drop httpClient");
         }
         return new HttpSettings(name, URI.create(trimmed), apiKey, headers, models, timeouts, httpClient, executor,
-                maxResponseBytes, maxEventBytes, logBodyChars, transport, concurrencyLimit);
+                maxResponseBytes, maxEventBytes, logBodyChars, transport, concurrencyLimit, compression);
     }
 
     /**

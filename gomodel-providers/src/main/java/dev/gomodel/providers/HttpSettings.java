@@ -27,6 +27,7 @@ import java.util.concurrent.Executor;
  * @param logBodyChars how much of each request and response body to log; {@code 0} logs none
  * @param transport how the JDK client is configured: TLS, proxy, HTTP versions
  * @param concurrencyLimit how many calls go at once, and how long others wait
+ * @param compression whether requests ask for a gzip-compressed answer ({@code Accept-Encoding: gzip})
  */
 public record HttpSettings(
         String name,
@@ -41,7 +42,8 @@ public record HttpSettings(
         int maxEventBytes,
         int logBodyChars,
         TransportSettings transport,
-        ConcurrencyLimit concurrencyLimit) {
+        ConcurrencyLimit concurrencyLimit,
+        boolean compression) {
 
     /**
      * Copies the headers and models.
@@ -59,6 +61,7 @@ public record HttpSettings(
      * @param logBodyChars how much of each body to log
      * @param transport how the JDK client is configured
      * @param concurrencyLimit how many calls go at once
+     * @param compression whether requests ask for gzip
      * @throws NullPointerException if {@code name}, {@code baseUrl}, {@code headers},
      *     {@code models}, {@code timeouts}, {@code transport}, {@code concurrencyLimit}, a
      *     header's name or value, or a model is {@code null}
@@ -75,7 +78,7 @@ public record HttpSettings(
 
     /**
      * Settings with the {@linkplain TransportSettings#defaults() default transport} and
-     * {@linkplain ConcurrencyLimit#defaults() concurrency limit}.
+     * {@linkplain ConcurrencyLimit#defaults() concurrency limit}, asking for gzip.
      *
      * @param name the provider's name
      * @param baseUrl the base URL, without a trailing {@code /}
@@ -94,7 +97,8 @@ public record HttpSettings(
             Timeouts timeouts, HttpClient httpClient, Executor executor, int maxResponseBytes, int maxEventBytes,
             int logBodyChars) {
         this(name, baseUrl, apiKey, headers, models, timeouts, httpClient, executor, maxResponseBytes, maxEventBytes,
-                logBodyChars, TransportSettings.defaults(), ConcurrencyLimit.defaults());
+                logBodyChars, TransportSettings.defaults(), ConcurrencyLimit.defaults(),
+                true);
     }
 
     /**
@@ -111,6 +115,6 @@ public record HttpSettings(
     public String toString() {
         return "HttpSettings[name=" + name + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
                 + ", headers=" + headers.keySet() + ", models=" + models + ", timeouts=" + timeouts
-                + ", logBodyChars=" + logBodyChars + ", transport=" + transport + ", concurrencyLimit=" + concurrencyLimit + "]";
+                + ", logBodyChars=" + logBodyChars + ", transport=" + transport + ", concurrencyLimit=" + concurrencyLimit + ", compression=" + compression + "]";
     }
 }

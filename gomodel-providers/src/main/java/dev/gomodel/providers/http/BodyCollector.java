@@ -86,17 +86,18 @@ final class BodyCollector implements java.net.http.HttpResponse.BodySubscriber<b
         for (ByteBuffer buffer : buffers) {
             int remaining = buffer.remaining();
             if ((long) size + remaining > limit) {
+                // The result first, then the cancel: over HTTP/2 the JDK fails the exchange with its
+                // own "stream cancelled" unless the body's outcome is already known.
                 if (truncate) {
                     int keep = limit - size;
                     ensureCapacity(limit);
                     buffer.get(bytes, size, keep);
                     size = limit;
-                    subscription.cancel();
                     result.complete(Arrays.copyOf(bytes, size));
                 } else {
-                    subscription.cancel();
                     result.completeExceptionally(tooLarge.get());
                 }
+                subscription.cancel();
                 return;
             }
             ensureCapacity(size + remaining);

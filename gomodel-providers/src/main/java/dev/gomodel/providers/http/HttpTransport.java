@@ -64,6 +64,8 @@ public final class HttpTransport implements AutoCloseable {
     private final HttpClient.Version callVersion;
     /** The version streamed requests ask for. */
     private final HttpClient.Version streamVersion;
+    /** Whether requests ask for gzip (decoded in {@link LimitedClient}). */
+    private final boolean compression;
     private volatile boolean closed;
     /** Set by the first {@link #close()}, so that the shared client is released once. */
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -85,6 +87,7 @@ public final class HttpTransport implements AutoCloseable {
                 : plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
         this.streamVersion = transport.streamHttpVersion() != null ? transport.streamHttpVersion()
                 : HttpClient.Version.HTTP_1_1;
+        this.compression = settings.compression();
     }
 
     /**
@@ -135,6 +138,9 @@ public final class HttpTransport implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .header("User-Agent", "gomodel-java");
+        if (compression) {
+            builder.header("Accept-Encoding", "gzip");
+        }
         HttpClient.Version version = STREAM_TYPE.equals(accept) ? streamVersion : callVersion;
         if (version != null) {
             builder.version(version);

@@ -32,7 +32,8 @@ import javax.net.ssl.SSLParameters;
  * first served, for one to end, up to {@code maxWait} in all, then fails with
  * {@link ConcurrencyLimitException}; one that the JDK refuses for too many streams (nothing was
  * sent) waits again ahead of the others. An exchange holds its slots until its response body
- * ends, fails or is cancelled.
+ * ends, fails or is cancelled. It is also where a compressed body is decoded, since every body
+ * passes here on its way to the caller's handler.
  *
  * <p>Threads: a blocking {@link #send} waits on its caller's thread; an asynchronous one that
  * must wait holds no thread and continues on {@code starter} once it has its slots, since the
@@ -161,7 +162,7 @@ final class LimitedClient extends HttpClient {
             this.held = new Held(calls, stream);
             this.callHeld = held.call;
             this.streamHeld = held.stream;
-            this.releasing = new ReleasingHandler<>(handler, held);
+            this.releasing = new ReleasingHandler<>(handler, held, provider);
             // Cancelling the result (an aborted call) stops a wait or the JDK's exchange.
             result.whenComplete((response, failure) -> {
                 if (failure != null) {
@@ -365,19 +366,24 @@ final class LimitedClient extends HttpClient {
         }
     }
 
-    /** The caller's body handler, with the body's end releasing the call's slots. */
+    /**
+     * The caller's body handler, fed the body decoded from its {@code Content-Encoding} (see
+     * {@link GunzipSubscriber#decoding}), with the body's end releasing the call's slots.
+     */
     private static final class ReleasingHandler<T> implements HttpResponse.BodyHandler<T> {
         private final HttpResponse.BodyHandler<T> handler;
         private final Held held;
+        private final String provider;
 
-        ReleasingHandler(HttpResponse.BodyHandler<T> handler, Held held) {
+        ReleasingHandler(HttpResponse.BodyHandler<T> handler, Held held, String provider) {
             this.handler = handler;
             this.held = held;
+            this.provider = provider;
         }
 
         @Override
         public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
-            return new Releasing<>(handler.apply(info), held::releaseAll);
+            return new Releasing<>(GunzipSubscriber.decoding(info, handler.apply(info), provider), held::releaseAll);
         }
     }
 
