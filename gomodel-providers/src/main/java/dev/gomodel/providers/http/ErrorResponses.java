@@ -20,7 +20,8 @@ import java.util.Optional;
  * <p>Understands the error envelopes the supported upstreams use, which all carry an
  * {@code "error"} member: OpenAI and GoModel {@code {"error": {"message", "type", "code",
  * "param"}}}, Anthropic {@code {"type": "error", "error": {"type", "message"}}}, and
- * {@code {"error": "text"}}. Any other body becomes the message as a snippet.
+ * {@code {"error": "text"}}. Any other body is summed up in the message by {@link BodySummary}
+ * (an HTML page by its title), and kept whole, up to the snippet's limit, as the body snippet.
  */
 public final class ErrorResponses {
 
@@ -35,7 +36,7 @@ public final class ErrorResponses {
         String text = new String(body, StandardCharsets.UTF_8);
         Envelope envelope = parse(body);
         String message = envelope != null && envelope.message != null ? envelope.message
-                : text.isBlank() ? null : snippet(text);
+                : BodySummary.of(headers.firstValue("content-type").orElse(null), text);
         return ApiException.of(new ApiError(provider, status, envelope == null ? null : envelope.type,
                 envelope == null ? null : envelope.code, message, envelope == null ? null : envelope.param,
                 requestId(headers), retryAfter(headers).orElse(null), text));
@@ -101,11 +102,6 @@ public final class ErrorResponses {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String snippet(String text) {
-        String trimmed = text.strip();
-        return trimmed.length() <= 200 ? trimmed : trimmed.substring(0, 200) + "...";
     }
 
     private static Envelope parse(byte[] body) {

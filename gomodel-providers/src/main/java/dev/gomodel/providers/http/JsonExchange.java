@@ -51,6 +51,12 @@ final class JsonExchange<T> extends Exchange<byte[]> {
             fail(ErrorResponses.fromResponse(provider(), response.statusCode(), response.headers(), response.body()));
             return;
         }
+        String type = response.headers().firstValue("content-type").orElse("");
+        if (!looksLikeJson(type, response.body())) {
+            fail(new MalformedResponseException("expected application/json, got " + type + ": "
+                    + BodySummary.of(type, response.body()), provider(), snippet(response.body()), null));
+            return;
+        }
         T value;
         try {
             value = parser.apply(response.body());
@@ -58,11 +64,32 @@ final class JsonExchange<T> extends Exchange<byte[]> {
             fail(e);
             return;
         } catch (RuntimeException e) {
-            fail(new MalformedResponseException(e.getMessage(), provider(),
-                    new String(response.body(), 0, Math.min(response.body().length, 4_096), StandardCharsets.UTF_8), e));
+            fail(new MalformedResponseException(e.getMessage(), provider(), snippet(response.body()), e));
             return;
         }
         result.complete(value);
+    }
+
+    /**
+     * Whether a 2xx body is to be parsed as JSON: its type says JSON (or nothing), or it starts
+     * like a JSON object whatever its type says, since some servers label JSON {@code text/plain}.
+     * Anything else (an HTML page under a 200, say) fails naming its type.
+     */
+    private static boolean looksLikeJson(String type, byte[] body) {
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        if (lower.isEmpty() || lower.startsWith("application/json") || lower.contains("+json")) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static String snippet(byte[] body) {
+        return new String(body, 0, Math.min(body.length, 4_096), StandardCharsets.UTF_8);
     }
 
     @Override

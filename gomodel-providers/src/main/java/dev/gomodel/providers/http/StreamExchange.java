@@ -97,8 +97,10 @@ final class StreamExchange extends Exchange<Void> implements Flow.Subscription {
             } else {
                 GoModelException inBody = type.startsWith("application/json")
                         ? ErrorResponses.fromErrorEvent(provider(), info.headers(), bytes) : null;
+                String what = BodySummary.of(type, bytes);
                 fail(inBody != null ? inBody : new MalformedResponseException(
-                        "expected a text/event-stream for a streamed request, got " + type, provider(),
+                        "expected a text/event-stream for a streamed request, got " + type
+                                + (what == null ? "" : ": " + what), provider(),
                         new String(bytes, StandardCharsets.UTF_8), null));
             }
         });
