@@ -60,7 +60,8 @@ final class TlsFailures {
             what = "the client and the server share no TLS protocol version or cipher suite; check the provider's "
                     + "sslParameters (or sslContext protocol)";
         } else {
-            what = "check the provider's sslContext and sslParameters";
+            what = "the server ended the handshake without saying why; check the provider's sslContext (the "
+                    + "certificates it trusts, and a client key if the server wants mutual TLS) and sslParameters";
         }
         return new TlsException(provider + ": the TLS handshake failed: " + what + " (" + handshake.getMessage() + ")",
                 provider, handshake);

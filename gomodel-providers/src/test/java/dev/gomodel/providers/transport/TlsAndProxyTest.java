@@ -110,8 +110,11 @@ class TlsAndProxyTest {
             try (OpenAiProvider withoutKey = OpenAiProvider.builder().baseUrl(server.baseUrl())
                     .sslContext(TestCertificates.trusting(TestCertificates.SERVER)).sslParameters(tls12).build()) {
                 Throwable thrown = catchThrowable(() -> withoutKey.create(HI));
-                assertThat(thrown).isInstanceOf(TlsException.class).hasMessageContaining("the server wants a client "
-                        + "certificate (mutual TLS)").hasMessageContaining("sslContext holding the client's key");
+                // The server's alert usually arrives (bad_certificate: "the server wants a client
+                // certificate"); when it closes first, the JDK knows only that the handshake ended.
+                assertThat(thrown).isInstanceOf(TlsException.class).message()
+                        .containsAnyOf("the server wants a client certificate (mutual TLS)",
+                                "a client key if the server wants mutual TLS");
             }
         }
     }
