@@ -5,7 +5,8 @@ package dev.gomodel.error;
  *
  * <p>Subtypes say what went wrong: {@link ApiException} (the upstream answered with an error),
  * {@link RequestTimeoutException}, {@link ConnectionException}, {@link IncompleteStreamException},
- * {@link MalformedResponseException}, {@link NoRouteException}. Bad input is reported before any
+ * {@link MalformedResponseException}, {@link NoRouteException}, {@link TlsException},
+ * {@link ConcurrencyLimitException}. Bad input is reported before any
  * network call with {@link IllegalArgumentException} naming the field. Messages never contain
  * API keys. Exceptions are immutable once thrown.
  */

@@ -280,8 +280,7 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
      * @throws NullPointerException if {@code sslParameters} is {@code null}
      */
     public B sslParameters(SSLParameters sslParameters) {
-        this.sslParameters = new TransportSettings(null, Objects.requireNonNull(sslParameters, "sslParameters"), null,
-                null, null, null, null).sslParameters();
+        this.sslParameters = TransportSettings.copy(Objects.requireNonNull(sslParameters, "sslParameters"));
         return self();
     }
 

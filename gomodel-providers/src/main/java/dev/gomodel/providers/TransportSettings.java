@@ -118,7 +118,8 @@ public record TransportSettings(
                 + ", customizer=" + (customizer == null ? "none" : "set") + "]";
     }
 
-    private static SSLParameters copy(SSLParameters parameters) {
+    /** A copy of {@code parameters}, which are mutable, or {@code null}. */
+    static SSLParameters copy(SSLParameters parameters) {
         if (parameters == null) {
             return null;
         }
